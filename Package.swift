@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Stapel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stapel", targets: ["stapel"]),
+        .library(name: "Stapel", targets: ["Stapel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: - C libraries (imported by StapelCairo alone)
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev"])]),
+
+        // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
+        .target(name: "StapelModel"),
+        .target(name: "StapelYAML", dependencies: ["StapelModel", .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Resources/Labels")]),
+        .target(name: "StapelLayout", dependencies: ["StapelModel"]),
+        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
+        .target(name: "StapelTables", dependencies: ["StapelModel"]),
+        .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables"]),
+        .executableTarget(name: "stapel", dependencies: [
+            "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .testTarget(name: "StapelModelTests", dependencies: ["StapelModel", "StapelYAML"]),
+        .testTarget(name: "StapelLayoutTests", dependencies: ["StapelLayout", "Stapel"]),
+        .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
+        .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
+        .testTarget(name: "StapelCLITests", dependencies: ["Stapel"]),
+    ]
+)

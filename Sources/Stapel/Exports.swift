@@ -1,0 +1,3 @@
+// The Stapel library: one import for the model, the YAML reader, layout and the backends.
+@_exported import StapelModel
+@_exported import StapelYAML

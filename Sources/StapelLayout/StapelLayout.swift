@@ -1,0 +1,1 @@
+// Layout of figures in points; filled by the charts work.

@@ -1,0 +1,75 @@
+/// Every visible string for one language, addressed by dotted key (`questions.q01.options.ja`).
+/// A survey's own label set is combined with Stapel's interface label set for the same language.
+public struct LabelSet: Sendable, Hashable {
+    /// Language code as used on the command line (`sv`, `en`, `pseudo`).
+    public var language: String
+    public var entries: [String: String]
+    /// Where each entry was read, for error messages.
+    public var locations: [String: SourceLocation]
+
+    public init(language: String, entries: [String: String], locations: [String: SourceLocation] = [:]) {
+        self.language = language
+        self.entries = entries
+        self.locations = locations
+    }
+
+    public subscript(key: String) -> String? { entries[key] }
+
+    /// The string for `key`, or the key itself in brackets so that a gap is visible, never blank.
+    public func text(_ key: String) -> String { entries[key] ?? "[\(key)]" }
+
+    /// The string for `key` with `{name}` placeholders replaced.
+    public func text(_ key: String, _ values: [String: String]) -> String {
+        var s = text(key)
+        for (name, value) in values { s = s.replacingOccurrences(of: "{\(name)}", with: value) }
+        return s
+    }
+
+    /// This set with `other`'s entries added where this one has none (later sets fill gaps only).
+    public func merging(_ other: LabelSet) -> LabelSet {
+        var merged = self
+        for (k, v) in other.entries where merged.entries[k] == nil {
+            merged.entries[k] = v
+            merged.locations[k] = other.locations[k]
+        }
+        return merged
+    }
+
+    /// The number format this set declares (`number.*` keys), defaulting to Swedish conventions for `sv`.
+    public var numberFormat: NumberFormat {
+        NumberFormat(
+            decimalSeparator: entries["number.decimal-separator"] ?? (language == "sv" ? "," : "."),
+            groupSeparator: entries["number.group-separator"] ?? (language == "sv" ? "\u{00A0}" : ","),
+            percentPattern: entries["number.percent"] ?? (language == "sv" ? "{value}\u{00A0}%" : "{value}%"))
+    }
+}
+
+extension String {
+    /// Plain substring replacement without Foundation.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Index>? {
+        guard let first = target.first else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == first, self[i...].hasPrefix(target) {
+                return i..<index(i, offsetBy: target.count)
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

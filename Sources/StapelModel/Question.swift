@@ -1,0 +1,66 @@
+/// A survey question of one of the four kinds.
+public enum Question: Sendable, Hashable, Identifiable {
+    case singleChoice(ChoiceQuestion)
+    case multipleChoice(ChoiceQuestion)
+    case grid(GridQuestion)
+    case multiSelectGrid(MultiSelectGridQuestion)
+
+    public var id: String {
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q): q.id
+        case .grid(let q): q.id
+        case .multiSelectGrid(let q): q.id
+        }
+    }
+
+    public var respondents: Int {
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q): q.respondents
+        case .grid(let q): q.respondents
+        case .multiSelectGrid(let q): q.respondents
+        }
+    }
+
+    public var location: SourceLocation? {
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q): q.location
+        case .grid(let q): q.location
+        case .multiSelectGrid(let q): q.location
+        }
+    }
+
+    /// The kind's name as written in the data format.
+    public var kindName: String {
+        switch self {
+        case .singleChoice: "single-choice"
+        case .multipleChoice: "multiple-choice"
+        case .grid: "grid"
+        case .multiSelectGrid: "multi-select-grid"
+        }
+    }
+
+    /// The source's question number (`q05` → 5), when the id follows that convention.
+    public var number: Int? {
+        guard id.hasPrefix("q") else { return nil }
+        return Int(id.dropFirst())
+    }
+
+    /// Label keys this question shows, in reading order.
+    public func labelKeys(in survey: Survey) -> [String] {
+        let base = "questions.\(id)"
+        var keys = ["\(base).text"]
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q):
+            keys += q.options.map { "\(base).options.\($0.id)" }
+        case .grid(let q):
+            keys += q.rows.map { "\(base).rows.\($0.id)" }
+            if let scale = survey.scale(q.scaleID) {
+                keys += scale.points.map { "scales.\(scale.id).\($0.id)" }
+            }
+        case .multiSelectGrid(let q):
+            keys += q.columns.map { "\(base).columns.\($0)" }
+            keys += q.rows.map { "\(base).rows.\($0.id)" }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,20 @@
+/// Rounding helpers used by validation and by display options.
+public enum Rounding {
+    /// Round `values` (percents) to `decimals` so that they add up to the rounded total, by largest remainder.
+    public static func largestRemainder(_ values: [Double], decimals: Int = 1) -> [Double] {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = values.map { $0 * scale }
+        var floors = scaled.map { ($0 + 1e-9).rounded(.down) }
+        let target = (values.reduce(0, +) * scale).rounded()
+        var missing = Int(target - floors.reduce(0, +))
+        let order = scaled.indices.sorted { (scaled[$0] - floors[$0]) > (scaled[$1] - floors[$1]) }
+        var i = 0
+        while missing > 0, i < order.count {
+            floors[order[i]] += 1
+            missing -= 1
+            i += 1
+        }
+        return floors.map { $0 / scale }
+    }
+}

@@ -1,0 +1,48 @@
+/// A survey: metadata, the scales its grids use and its questions, in questionnaire order.
+/// Holds numbers and structure only; every visible string lives in a `LabelSet`.
+public struct Survey: Sendable, Hashable {
+    public var id: String
+    public var year: Int
+    /// The reference number ("Diarienummer").
+    public var reference: String?
+    /// The population asked.
+    public var respondents: Int?
+    public var scales: [Scale]
+    public var questions: [Question]
+    /// The folder the survey was read from, if any.
+    public var directory: String?
+
+    public init(id: String, year: Int, reference: String?, respondents: Int?, scales: [Scale],
+                questions: [Question], directory: String? = nil) {
+        self.id = id
+        self.year = year
+        self.reference = reference
+        self.respondents = respondents
+        self.scales = scales
+        self.questions = questions
+        self.directory = directory
+    }
+
+    public func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    /// Label keys of the survey itself (title, source line …).
+    public static let surveyLabelKeys = ["survey.title", "survey.subtitle", "survey.publisher", "survey.source"]
+
+    /// Every label key the survey's data refers to.
+    public var requiredLabelKeys: Set<String> {
+        var keys = Set(["survey.title", "survey.source"])
+        for q in questions { keys.formUnion(q.labelKeys(in: self)) }
+        return keys
+    }
+
+    /// Keys a label set may have beyond the required ones.
+    public func isOptionalLabelKey(_ key: String) -> Bool {
+        if Survey.surveyLabelKeys.contains(key) { return true }
+        let parts = key.split(separator: ".")
+        if parts.count == 3, parts[0] == "questions", question(String(parts[1])) != nil {
+            return ["description", "short", "alt"].contains(parts[2])
+        }
+        return false
+    }
+}

@@ -1,0 +1,1 @@
+// Table writers; filled by the tables work.

@@ -1,0 +1,89 @@
+import Foundation
+import StapelModel
+
+/// Loads a survey folder (`survey.yaml`, `labels/<lang>.yaml`) and Stapel's interface label sets.
+public struct SurveyLoader: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    public var surveyFile: URL { directory.appendingPathComponent("survey.yaml") }
+    public func labelsFile(_ language: String) -> URL { directory.appendingPathComponent("labels/\(language).yaml") }
+
+    public func loadSurvey() throws -> Survey {
+        var survey = try SurveyReader.read(try SurveyLoader.readText(surveyFile), file: SurveyLoader.display(surveyFile))
+        survey.directory = directory.path
+        return survey
+    }
+
+    /// Languages with a label set in the survey folder, sorted.
+    public func availableLanguages() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("labels").path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The survey's own label set for `language`.
+    public func loadSurveyLabels(_ language: String) throws -> LabelSet {
+        let file = labelsFile(language)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw LoadError.unknownLanguage(language, available: availableLanguages())
+        }
+        return try LabelSetReader.read(try SurveyLoader.readText(file), file: SurveyLoader.display(file))
+    }
+
+    /// The survey's label set combined with the interface strings of the same language.
+    public func loadLabels(_ language: String) throws -> LabelSet {
+        try loadSurveyLabels(language).merging(try InterfaceLabels.load(language))
+    }
+
+    static func readText(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LoadError.unreadable(display(url))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError(SourceLocation(file: display(url), line: 1, column: 1), path: "", "the file is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// A path relative to the working directory when it lies below it, for shorter messages.
+    public static func display(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}
+
+/// Failures to find or open inputs (as opposed to `DataError`, a file that opens but is wrong).
+public enum LoadError: Error, CustomStringConvertible, Sendable {
+    case unreadable(String)
+    case unknownLanguage(String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "error: cannot read '\(path)'"
+        case .unknownLanguage(let lang, let available):
+            "error: no label set for language '\(lang)'; available: \(available.joined(separator: ", "))"
+        }
+    }
+}
+
+/// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one file per language.
+public enum InterfaceLabels {
+    public static func url(_ language: String) -> URL? {
+        Bundle.module.url(forResource: language, withExtension: "yaml", subdirectory: "Labels")
+    }
+
+    public static func availableLanguages() -> [String] {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Labels"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public static func load(_ language: String) throws -> LabelSet {
+        guard let url = url(language) else {
+            throw LoadError.unknownLanguage(language, available: availableLanguages())
+        }
+        return try LabelSetReader.read(try SurveyLoader.readText(url), file: "interface labels \(language).yaml")
+    }
+}

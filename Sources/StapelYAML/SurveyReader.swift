@@ -1,0 +1,125 @@
+import StapelModel
+
+/// Reads `survey.yaml` (format `stapel-survey/1`) into a `Survey`. See Docs/data-format.md.
+public enum SurveyReader {
+    public static let formatName = "stapel-survey/1"
+
+    public static func read(_ text: String, file: String) throws -> Survey {
+        let root = try YAMLReader.parse(text, file: file)
+        try root.checkFields(["format", "id", "year", "reference", "respondents", "scales", "questions"])
+        let format = try root.required("format").string()
+        guard format == formatName else {
+            throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
+        }
+        let scales = try root.optional("scales").map(readScales) ?? []
+        let questions = try root.required("questions").sequence().map(readQuestion)
+        return Survey(
+            id: try root.required("id").identifier(),
+            year: try root.required("year").integer(),
+            reference: try root.optional("reference")?.string(),
+            respondents: try root.optional("respondents")?.integer(),
+            scales: scales,
+            questions: questions)
+    }
+
+    static func readScales(_ reader: YAMLReader) throws -> [Scale] {
+        try reader.mapping().map { key, value in
+            _ = try YAMLReader(node: .scalar(.init(key)), path: value.path, file: value.file).identifier()
+            try value.checkFields(["points"])
+            let points = try value.required("points").sequence().map { p -> ScalePoint in
+                try p.checkFields(["id", "score", "not-applicable"])
+                let na = try p.optional("not-applicable")?.bool() ?? false
+                let score = try p.optional("score")?.number()
+                if na, score != nil { throw p.error("a not-applicable point has no score") }
+                if !na, score == nil { throw p.error("missing required field 'score' (or 'not-applicable: true')") }
+                return ScalePoint(id: try p.required("id").identifier(), score: score, location: p.location)
+            }
+            if points.isEmpty { throw value.error("a scale needs at least one point") }
+            return Scale(id: key, points: points, location: value.location)
+        }
+    }
+
+    static func accepted(_ reader: YAMLReader) throws -> Set<String> {
+        let known: Set<String> = ["percent", "sum", "mean", "median", "total", "selections", "n"]
+        guard let list = try reader.optional("accept") else { return [] }
+        return Set(try list.sequence().map { item in
+            let check = try item.string()
+            guard known.contains(check) else {
+                throw item.error("unknown check '\(check)'; expected one of: \(known.sorted().joined(separator: ", "))")
+            }
+            return check
+        })
+    }
+
+    static func readQuestion(_ q: YAMLReader) throws -> Question {
+        let kindReader = try q.required("kind")
+        let kind = try kindReader.string()
+        let id = try q.required("id").identifier()
+        switch kind {
+        case "single-choice", "multiple-choice":
+            try q.checkFields(["id", "kind", "respondents", "selections", "options", "accept"])
+            let options = try q.required("options").sequence().map { o -> ChoiceOption in
+                try o.checkFields(["id", "n", "percent", "other", "accept"])
+                var option = ChoiceOption(id: try o.required("id").identifier(), n: try o.optional("n")?.integer(),
+                                          percent: try o.optional("percent")?.number(),
+                                          isOther: try o.optional("other")?.bool() ?? false, location: o.location)
+                option.accepted = try accepted(o)
+                return option
+            }
+            var question = ChoiceQuestion(id: id, respondents: try q.required("respondents").integer(),
+                                          selections: try q.optional("selections")?.integer(), options: options,
+                                          location: q.location)
+            question.accepted = try accepted(q)
+            if kind == "single-choice" {
+                if let s = try q.optional("selections") { throw s.error("'selections' belongs to multiple-choice questions") }
+                return .singleChoice(question)
+            }
+            return .multipleChoice(question)
+        case "grid":
+            try q.checkFields(["id", "kind", "scale", "respondents", "rows", "total"])
+            return .grid(GridQuestion(
+                id: id, scaleID: try q.required("scale").identifier(), respondents: try q.required("respondents").integer(),
+                rows: try q.required("rows").sequence().map { try readGridRow($0, isTotal: false) },
+                total: try q.optional("total").map { try readGridRow($0, isTotal: true) },
+                location: q.location))
+        case "multi-select-grid":
+            try q.checkFields(["id", "kind", "respondents", "selections", "columns", "scores", "rows", "total", "accept"])
+            var question = MultiSelectGridQuestion(
+                id: id, respondents: try q.required("respondents").integer(),
+                selections: try q.optional("selections")?.integer(),
+                columns: try q.required("columns").identifiers(), scores: try q.optional("scores")?.numbers(),
+                rows: try q.required("rows").sequence().map { try readMultiRow($0, isTotal: false) },
+                total: try q.optional("total").map { try readMultiRow($0, isTotal: true) },
+                location: q.location)
+            question.accepted = try accepted(q)
+            return .multiSelectGrid(question)
+        default:
+            throw kindReader.error("unknown question kind '\(kind)'; expected one of: single-choice, multiple-choice, grid, multi-select-grid")
+        }
+    }
+
+    static func readGridRow(_ r: YAMLReader, isTotal: Bool) throws -> GridRow {
+        try r.checkFields(isTotal ? ["percent", "n", "respondents", "mean", "median", "accept"]
+                                  : ["id", "percent", "n", "respondents", "mean", "median", "other", "accept"])
+        var row = GridRow(
+            id: isTotal ? "total" : try r.required("id").identifier(),
+            percents: try r.required("percent").numbers(), counts: try r.optional("n")?.integers(),
+            respondents: try r.optional("respondents")?.integer(), mean: try r.optional("mean")?.number(),
+            median: try r.optional("median")?.number(), isOther: try r.optional("other")?.bool() ?? false,
+            location: r.location)
+        row.accepted = try accepted(r)
+        return row
+    }
+
+    static func readMultiRow(_ r: YAMLReader, isTotal: Bool) throws -> MultiSelectRow {
+        try r.checkFields(isTotal ? ["n", "respondents", "mean", "median", "accept"]
+                                  : ["id", "n", "respondents", "mean", "median", "other", "accept"])
+        var row = MultiSelectRow(
+            id: isTotal ? "total" : try r.required("id").identifier(), counts: try r.required("n").integers(),
+            respondents: try r.optional("respondents")?.integer(), mean: try r.optional("mean")?.number(),
+            median: try r.optional("median")?.number(), isOther: try r.optional("other")?.bool() ?? false,
+            location: r.location)
+        row.accepted = try accepted(r)
+        return row
+    }
+}

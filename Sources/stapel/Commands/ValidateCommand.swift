@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Stapel
+
+/// `stapel validate [SURVEY]`: reads a survey and its label sets and checks every number.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a survey's data and label sets; exit 1 on errors.")
+
+    @Argument(help: "Survey folder (holding survey.yaml).")
+    var survey: String = SurveyLocator.defaultSurvey
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Print nothing but problems.")
+    var quiet = false
+
+    func run() throws {
+        let loader = SurveyLoader(directory: URL(fileURLWithPath: survey))
+        let model: Survey
+        do {
+            model = try loader.loadSurvey()
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        var issues = Validator().validate(model)
+        let languages = loader.availableLanguages()
+        for language in languages {
+            do {
+                let labels = try loader.loadSurveyLabels(language)
+                issues += Validator().validate(labels, for: model, file: SurveyLoader.display(loader.labelsFile(language)))
+            } catch {
+                printError("\(error)")
+                throw ExitCode(1)
+            }
+        }
+        for issue in issues { printError(issue.description) }
+        let errors = issues.filter { $0.severity == .error }.count
+        let warnings = issues.count - errors
+        if !quiet {
+            print(SurveySummary(survey: model, languages: languages).text)
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}

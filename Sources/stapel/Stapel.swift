@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `stapel` command: renders survey results into figures and tables.
+@main
+struct StapelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stapel",
+        abstract: "Render survey results as publication-ready figures and tables.",
+        subcommands: [ValidateCommand.self],
+        defaultSubcommand: ValidateCommand.self)
+}
