@@ -5,10 +5,7 @@ public struct BackendRegistry: Sendable {
     public init(_ backends: [any Backend]) { self.backends = backends }
 
     /// Every built-in backend, in the order `stapel backends` lists them.
-    public static let builtIn = BackendRegistry([
-        // charts: registered by the charts work (png, pdf, svg)
-        // tables: registered by the tables work (csv, tex, md)
-    ])
+    public static let builtIn = BackendRegistry(chartBackends + tableBackends)
 
     public var names: [String] { backends.map(\.name) }
 
