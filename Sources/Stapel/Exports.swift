@@ -1,3 +1,4 @@
 // The Stapel library: one import for the model, the YAML reader, layout and the backends.
 @_exported import StapelModel
 @_exported import StapelYAML
+@_exported import StapelTables

@@ -39,9 +39,37 @@ public struct ScaleStatistics: Sendable {
         self.medianCandidates = candidates
     }
 
-    /// True when `printed` (one decimal) is the mean rounded, allowing for the rounding of the percents.
+    /// Exact statistics from whole counts per point: the mean, and the ordinary median over the answers
+    /// (the mean of the two middle answers for an even count).
+    public init?(counts: [Int], scale: Scale) {
+        let scored = scale.points.indices.compactMap { i -> (score: Double, count: Int)? in
+            guard let s = scale.points[i].score, i < counts.count, counts[i] > 0 else { return nil }
+            return (s, counts[i])
+        }.sorted { $0.score < $1.score }
+        let total = scored.map(\.count).reduce(0, +)
+        guard total > 0 else { return nil }
+        mean = scored.map { $0.score * Double($0.count) }.reduce(0, +) / Double(total)
+        meanNoise = 0
+        func value(at rank: Int) -> Double {
+            var seen = 0
+            for point in scored {
+                seen += point.count
+                if seen >= rank { return point.score }
+            }
+            return scored.last!.score
+        }
+        let median = total % 2 == 1 ? value(at: total / 2 + 1) : (value(at: total / 2) + value(at: total / 2 + 1)) / 2
+        medianCandidates = [median]
+        isExact = true
+    }
+
+    /// True when computed from whole counts rather than rounded percents.
+    public private(set) var isExact = false
+
+    /// True when `printed` (one decimal) is the mean rounded half up; from percents, allowing for their rounding.
     public func meanMatches(_ printed: Double) -> Bool {
-        abs(mean - printed) <= 0.05 + meanNoise + Validator.epsilon
+        if isExact { return abs(Rounding.halfUp(mean, decimals: 1) - printed) < 1e-9 }
+        return abs(mean - printed) <= 0.05 + meanNoise + Validator.epsilon
     }
 
     public func medianMatches(_ printed: Double) -> Bool {

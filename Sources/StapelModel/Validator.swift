@@ -115,8 +115,18 @@ public struct Validator: Sendable {
             if percents.count == q.options.count {
                 let total = percents.reduce(0, +)
                 if abs(total - 100) > 0.05 + Validator.epsilon {
-                    issues.append(.init(sumAccepted ? .warning : .error, at: q.location, question: q.id, field: "percent", check: "sum",
-                                        "percents add up to \(fmt(total)), not 100.0"))
+                    // Name the option(s) that differ from n/respondents rounded to total 100.0.
+                    var suspects: [(option: ChoiceOption, expected: Double)] = []
+                    if counts.count == q.options.count, q.respondents > 0 {
+                        let expected = Rounding.largestRemainder(counts.map { Double($0) / Double(q.respondents) * 100 })
+                        suspects = zip(q.options, expected).filter { abs(($0.percent ?? 0) - $1) > 0.05 }.map { ($0, $1) }
+                    }
+                    let hint = suspects.isEmpty ? "" : "; rounding n/respondents to total 100.0 gives "
+                        + suspects.map { "\(fmt($0.expected)) for '\($0.option.id)'" }.joined(separator: ", ")
+                    let suspect = suspects.count == 1 ? suspects[0].option : nil
+                    issues.append(.init(sumAccepted ? .warning : .error, at: suspect?.location ?? q.location, question: q.id,
+                                        item: suspect?.id, field: "percent", check: "sum",
+                                        "percents add up to \(fmt(total)), not 100.0\(hint)"))
                 }
             }
             if counts.count == q.options.count, counts.reduce(0, +) != q.respondents {
@@ -178,7 +188,7 @@ public struct Validator: Sendable {
         if abs(sum - 100) > slack {
             report("sum", "percent", "percents add up to \(fmt(sum)), not 100.0")
         }
-        guard let stats = ScaleStatistics(percents: row.percents, scale: scale) else { return issues }
+        guard let stats = statistics(of: row, in: q, scale: scale, isTotal: isTotal) else { return issues }
         if let mean = row.mean, !stats.meanMatches(mean) {
             report("mean", "mean", "printed mean \(fmt(mean)) but the percents and the scores of scale '\(scale.id)' give \(fmt(stats.mean, 3))")
         }
@@ -187,6 +197,26 @@ public struct Validator: Sendable {
             report("median", "median", "printed median \(fmt(median)) but the percents and the scores of scale '\(scale.id)' give \(candidates)")
         }
         return issues
+    }
+
+    /// Exact statistics where the counts are known or can be recovered (a Totalt row pools its rows'
+    /// counts, as the source does), else statistics from the printed percents.
+    func statistics(of row: GridRow, in q: GridQuestion, scale: Scale, isTotal: Bool) -> ScaleStatistics? {
+        func counts(_ r: GridRow) -> [Int]? {
+            if let c = r.counts, c.count == scale.points.count { return c }
+            guard r.percents.count == scale.points.count else { return nil }
+            return CountReconstruction.counts(percents: r.percents, respondents: r.respondents ?? q.respondents)
+        }
+        if isTotal {
+            let rows = q.rows.map(counts)
+            if !rows.isEmpty, rows.allSatisfy({ $0 != nil }) {
+                let pooled = scale.points.indices.map { j in rows.map { $0![j] }.reduce(0, +) }
+                if let exact = ScaleStatistics(counts: pooled, scale: scale) { return exact }
+            }
+        } else if let c = counts(row), let exact = ScaleStatistics(counts: c, scale: scale) {
+            return exact
+        }
+        return ScaleStatistics(percents: row.percents, scale: scale)
     }
 
     // MARK: - Multi-select grids
@@ -214,12 +244,14 @@ public struct Validator: Sendable {
             for (j, n) in row.counts.enumerated() where n < 0 || (!isTotal && n > base) {
                 report("n", "n[\(j)]", "n = \(n) is outside 0…\(base) (the row's respondents)")
             }
-            if let scores = q.scores, scores.count == q.columns.count, let printed = row.mean {
-                let weighted = zip(row.counts, scores).map { Double($0) * $1 }.reduce(0, +)
-                let selected = Double(row.counts.reduce(0, +))
-                let mean = selected > 0 ? weighted / selected : 0
-                if abs(mean - printed) > 0.05 + Validator.epsilon {
+            if let scores = q.scores, scores.count == q.columns.count {
+                // The source scores each selection, not each respondent: mean and median run over selections.
+                let stats = SelectionStatistics(counts: row.counts, scores: scores)
+                if let printed = row.mean, let mean = stats.mean, abs(mean - printed) > 0.05 + Validator.epsilon {
                     report("mean", "mean", "printed mean \(fmt(printed)) but the counts and scores give \(fmt(mean, 3))")
+                }
+                if let printed = row.median, let median = stats.median, abs(median - printed) > 0.05 {
+                    report("median", "median", "printed median \(fmt(printed)) but the counts and scores give \(fmt(median))")
                 }
             }
         }

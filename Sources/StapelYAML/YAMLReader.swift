@@ -40,6 +40,10 @@ struct YAMLReader {
             let child = YAMLReader(node: v, path: path.isEmpty ? s.string : "\(path).\(s.string)", file: file)
             if let allowed, !allowed.contains(s.string) {
                 let keyReader = YAMLReader(node: k, path: child.path, file: file)
+                if !s.string.isEmpty, s.string.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    // `percent: 40,0` inside `{…}` splits at the comma and leaves `0` as a key.
+                    throw keyReader.error("unexpected '\(s.string)': a decimal comma? Write numbers with a decimal point (48.9)")
+                }
                 throw keyReader.error("unknown field '\(s.string)'; expected one of: \(allowed.sorted().joined(separator: ", "))")
             }
             result.append((s.string, child))
@@ -102,7 +106,8 @@ struct YAMLReader {
         let text = s.string
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
-            throw error("expected a whole number, found '\(text)'")
+            let hint = text.contains(",") ? " (a decimal comma? counts are whole numbers; write numbers with a decimal point)" : ""
+            throw error("expected a whole number, found '\(text)'\(hint)")
         }
         if digits.count > 1, digits.first == "0" {
             throw error("'\(text)' has a leading zero; write the number in plain decimal")

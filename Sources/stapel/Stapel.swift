@@ -6,6 +6,6 @@ struct StapelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stapel",
         abstract: "Render survey results as publication-ready figures and tables.",
-        subcommands: [ValidateCommand.self],
-        defaultSubcommand: ValidateCommand.self)
+        subcommands: [RenderCommand.self, ValidateCommand.self, BackendsCommand.self],
+        defaultSubcommand: RenderCommand.self)
 }

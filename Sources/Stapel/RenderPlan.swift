@@ -1,0 +1,35 @@
+import Foundation
+
+/// What one render run produces: which survey, questions, formats, languages and style, and where to.
+public struct RenderPlan: Sendable {
+    public var surveyDirectory: URL
+    public var outputDirectory: URL
+    public var stylesDirectory: URL
+    public var formats: [String]
+    public var languages: [String]
+    public var style: String
+    /// Question ids to render; empty means all.
+    public var questions: [String]
+    public var options: RenderOptions
+    /// Fill missing labels from this language (with a warning) instead of failing.
+    public var fallbackLanguage: String?
+
+    public init(surveyDirectory: URL, outputDirectory: URL, stylesDirectory: URL, formats: [String],
+                languages: [String], style: String, questions: [String] = [], options: RenderOptions = .init(),
+                fallbackLanguage: String? = nil) {
+        self.surveyDirectory = surveyDirectory
+        self.outputDirectory = outputDirectory
+        self.stylesDirectory = stylesDirectory
+        self.formats = formats
+        self.languages = languages
+        self.style = style
+        self.questions = questions
+        self.options = options
+        self.fallbackLanguage = fallbackLanguage
+    }
+
+    /// `DIR/<lang>/<question-id>.<ext>`.
+    public func outputURL(language: String, question: String, fileExtension: String) -> URL {
+        outputDirectory.appendingPathComponent(language).appendingPathComponent("\(question).\(fileExtension)")
+    }
+}

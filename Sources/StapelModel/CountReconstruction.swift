@@ -1,0 +1,26 @@
+/// Recovers the whole counts behind a row of printed percents, so that means, medians and pooled
+/// "Totalt" figures can be recomputed exactly rather than from rounded shares.
+///
+/// The source prints percents rounded to total 100.0, each within 0.1 of count/base. The base is the
+/// question's respondents when that fits; a row answered by fewer (never printed) gets the smallest base
+/// that reproduces every printed percent — scaling a row's counts leaves its mean and median unchanged,
+/// and the smallest base is the one that pools correctly into "Totalt" in the bundled survey.
+public enum CountReconstruction {
+    public static func counts(percents: [Double], respondents: Int) -> [Int]? {
+        guard respondents > 0, !percents.isEmpty else { return nil }
+        if let c = fit(percents, base: respondents, slack: 0.1 - 1e-9) { return c }
+        for slack in [0.05 + 1e-9, 0.1 - 1e-9] {
+            for base in 1..<respondents {
+                if let c = fit(percents, base: base, slack: slack) { return c }
+            }
+        }
+        return nil
+    }
+
+    static func fit(_ percents: [Double], base: Int, slack: Double) -> [Int]? {
+        let counts = percents.map { Int(($0 * Double(base) / 100).rounded()) }
+        guard counts.reduce(0, +) == base else { return nil }
+        for (c, p) in zip(counts, percents) where abs(100 * Double(c) / Double(base) - p) > slack { return nil }
+        return counts
+    }
+}
