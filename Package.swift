@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
         .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
-        .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables"]),
+        .target(name: "StapelLabels", dependencies: ["StapelModel"]),
+        .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
+                                               "StapelLabels"]),
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "StapelLayoutTests", dependencies: ["StapelLayout", "Stapel"]),
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
         .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
+        .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
         .testTarget(name: "StapelCLITests", dependencies: ["Stapel"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Label-set tooling: checks, translator templates, gettext PO interchange, the pseudo-locale.

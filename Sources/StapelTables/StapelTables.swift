@@ -1,1 +1,0 @@
-// Table writers; filled by the tables work.

@@ -1,0 +1,130 @@
+import StapelModel
+
+/// One question's table, normalised once from the data and one label set: header cells, row stubs and
+/// numeric cells with their raw value and measure. The CSV, LaTeX and Markdown writers only lay it out.
+public struct Table: Sendable, Hashable {
+    public var surveyID: String
+    public var questionID: String
+    /// Language code of the label set the texts come from.
+    public var language: String
+    /// "Fråga 1", or nil when the question id carries no number.
+    public var title: String?
+    /// The question text.
+    public var caption: String
+    /// A shorter caption for lists of tables, when the label set has one.
+    public var shortCaption: String?
+    /// Header of the row stub ("Svarsalternativ", "Påstående").
+    public var stubHeader: String
+    public var columns: [TableColumn]
+    /// Spanners over neighbouring columns ("Andel (%)" over the scale points).
+    public var groups: [ColumnGroup]
+    public var rows: [TableRow]
+    /// Sentences printed under the table (respondents, "several answers allowed", source …).
+    public var notes: [String]
+    /// The question's respondents; a row may have its own.
+    public var respondents: Int
+
+    public init(surveyID: String, questionID: String, language: String, title: String?, caption: String,
+                shortCaption: String?, stubHeader: String, columns: [TableColumn], groups: [ColumnGroup],
+                rows: [TableRow], notes: [String], respondents: Int) {
+        self.surveyID = surveyID
+        self.questionID = questionID
+        self.language = language
+        self.title = title
+        self.caption = caption
+        self.shortCaption = shortCaption
+        self.stubHeader = stubHeader
+        self.columns = columns
+        self.groups = groups
+        self.rows = rows
+        self.notes = notes
+        self.respondents = respondents
+    }
+
+    /// The group a column belongs to, if any.
+    public func group(of column: Int) -> ColumnGroup? { groups.first { $0.columns.contains(column) } }
+}
+
+/// What a number in a table is: decides its decimals and where the tidy CSV layout files it.
+public enum Measure: String, Sendable, Hashable, CaseIterable {
+    case count = "n"
+    case percent
+    case mean
+    case median
+
+    /// Digits after the decimal marker: counts are whole, shares and scores have one decimal.
+    public var decimals: Int { self == .count ? 0 : 1 }
+}
+
+/// An id with its visible label (an answer option, a scale point, a statement).
+public struct TableKey: Sendable, Hashable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// One numeric column.
+public struct TableColumn: Sendable, Hashable {
+    /// The header under its spanner ("Inget hinder", "Antal").
+    public var header: String
+    /// A self-contained header for formats with a single header row ("Inget hinder (%)").
+    public var flatHeader: String
+    public var measure: Measure
+    /// The answer option whose numbers the column holds (grids); nil when the rows are the options.
+    public var option: TableKey?
+    /// A "not applicable" point: shown for itself and kept out of mean and median.
+    public var setApart: Bool
+
+    public init(header: String, flatHeader: String? = nil, measure: Measure, option: TableKey? = nil,
+                setApart: Bool = false) {
+        self.header = header
+        self.flatHeader = flatHeader ?? header
+        self.measure = measure
+        self.option = option
+        self.setApart = setApart
+    }
+}
+
+/// A spanner header over neighbouring columns.
+public struct ColumnGroup: Sendable, Hashable {
+    public var title: String
+    public var columns: Range<Int>
+
+    public init(title: String, columns: Range<Int>) {
+        self.title = title
+        self.columns = columns
+    }
+}
+
+/// One body row: an answer option (choice questions), a statement (grids) or the "Totalt" row.
+public struct TableRow: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case option
+        case statement
+        case total
+    }
+
+    public var kind: Kind
+    /// The option or statement id; `TableRow.totalID` for the "Totalt" row.
+    public var id: String
+    public var stub: String
+    /// One value per column; nil where the data has none.
+    public var cells: [Double?]
+    /// The respondents behind this row, when it differs from the question's.
+    public var respondents: Int?
+
+    /// The id of the "Totalt" row: outside the id syntax of the data format, so no statement can share it.
+    public static let totalID = "_total"
+
+    public init(kind: Kind, id: String, stub: String, cells: [Double?], respondents: Int? = nil) {
+        self.kind = kind
+        self.id = id
+        self.stub = stub
+        self.cells = cells
+        self.respondents = respondents
+    }
+}
