@@ -1,7 +1,217 @@
-/// The house style of figures: sizes, fonts, colours, what is drawn. Read from `Styles/<name>.yaml`.
-/// (Filled out by the charts work; fields get defaults so that a style file names only what it changes.)
+/// The house style of figures: sizes, fonts, colours, what is drawn and how each chart kind is laid out.
+/// Read from `Styles/<name>.yaml`; every field has a default, so a style file names only what it changes.
+/// Lengths are in points (1/72 in) unless the name says mm.
 public struct Style: Sendable, Hashable {
     public var name: String
+    public var page = Page()
+    public var fonts = Fonts()
+    public var colors = Colors()
+    public var show = Visibility()
+    public var bars = Bars()
+    public var grid = GridOptions()
+    public var multiSelect = MultiSelectOptions()
+    /// Per-question variants, keyed by question id (`questions: {q05: {grid: {layout: diverging}}}` in a file).
+    public var questionStyles: [String: Style] = [:]
 
     public init(name: String) { self.name = name }
+
+    /// The style for one question: its per-question variant if the style has one, else this style.
+    public func resolved(for questionID: String) -> Style { questionStyles[questionID] ?? self }
+
+    /// The figure canvas.
+    public struct Page: Sendable, Hashable {
+        /// Figure width in millimetres; the height follows from the content.
+        public var widthMM = 160.0
+        /// Width ÷ height of a fixed frame (16:9 slides); nil: the height is the content's.
+        /// Content taller than the frame makes the figure taller and is reported as a layout warning.
+        public var aspectRatio: Double? = nil
+        /// White space on every side, in millimetres.
+        public var marginMM = 2.0
+        /// PNG resolution in dots per inch.
+        public var dpi = 200.0
+        public init() {}
+    }
+
+    /// Font family and sizes (points) of each kind of text.
+    public struct Fonts: Sendable, Hashable {
+        /// Family name as fontconfig knows it; Pango falls back silently when it is missing.
+        public var family = "Inter"
+        public var titleSize = 8.0
+        public var questionSize = 10.5
+        public var descriptionSize = 8.0
+        public var labelSize = 8.5
+        public var valueSize = 8.0
+        public var segmentSize = 7.5
+        public var legendSize = 8.0
+        public var noteSize = 7.5
+        public var sourceSize = 7.0
+        /// Line distance as a multiple of the font size.
+        public var lineSpacing = 1.25
+        public init() {}
+    }
+
+    /// Colours. Ordered scales take `scalePalettes[n]` for an n-point scale; categories take `categoryPalette`.
+    public struct Colors: Sendable, Hashable {
+        public var background = StyleColor(hex: "#ffffff")!
+        public var text = StyleColor(hex: "#1f1f1f")!
+        /// Notes, source, axis and secondary text.
+        public var mutedText = StyleColor(hex: "#595959")!
+        /// Text on dark fills.
+        public var lightText = StyleColor(hex: "#ffffff")!
+        /// Bars of single- and multiple-choice charts.
+        public var bar = StyleColor(hex: "#2166ac")!
+        /// The 0–100 % track behind each bar; nil draws none.
+        public var track: StyleColor? = StyleColor(hex: "#eeeeee")!
+        /// Rules that set the Totalt row apart, axis lines.
+        public var rule = StyleColor(hex: "#bdbdbd")!
+        /// "Inte relevant" and other not-applicable answers.
+        public var notApplicable = StyleColor(hex: "#8c8c8c")!
+        /// Ordered-scale palettes by number of scored points, in scale order (first printed point first).
+        /// Defaults: ColorBrewer RdBu (colour-blind safe), classes chosen so that neighbours differ by ΔE76 ≥ 19 under
+        /// protan, deutan and tritan simulation and every class carries dark or white text at ≥ 5.9:1; the middle
+        /// class is a light grey that shows on white.
+        public var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
+        /// Unordered categories (multi-select grid columns): Okabe–Ito.
+        public var categoryPalette: [StyleColor] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
+                                                    "#f0e442", "#000000"].map { StyleColor(hex: $0)! }
+        public init() {}
+
+        static let rdBu: [Int: [StyleColor]] = [
+            2: ["#2166ac", "#b2182b"],
+            3: ["#2166ac", "#e0e0e0", "#b2182b"],
+            4: ["#2166ac", "#67a9cf", "#ef8a62", "#b2182b"],
+            5: ["#2166ac", "#67a9cf", "#e0e0e0", "#ef8a62", "#b2182b"],
+            6: ["#053061", "#2166ac", "#92c5de", "#f4a582", "#b2182b", "#67001f"],
+            7: ["#053061", "#2166ac", "#92c5de", "#e0e0e0", "#f4a582", "#b2182b", "#67001f"],
+        ].mapValues { $0.map { StyleColor(hex: $0)! } }
+
+        /// The palette for an `n`-point scale: the declared one, else colours spread over the largest declared palette.
+        public func scalePalette(_ n: Int) -> [StyleColor] {
+            if let exact = scalePalettes[n] { return exact }
+            guard n > 0, let largest = scalePalettes.keys.max(), let base = scalePalettes[largest], !base.isEmpty else {
+                return Array(repeating: bar, count: max(n, 0))
+            }
+            if n == 1 { return [base[0]] }
+            return (0..<n).map { i in
+                let position = Double(i) / Double(n - 1) * Double(base.count - 1)
+                let lower = Int(position)
+                let upper = min(lower + 1, base.count - 1)
+                return base[lower].mixed(with: base[upper], position - Double(lower))
+            }
+        }
+    }
+
+    /// Which parts of a figure are drawn.
+    public struct Visibility: Sendable, Hashable {
+        /// "Fråga 5" above the question text.
+        public var title = true
+        public var question = true
+        /// The question's explanatory paragraph, when the label set has one.
+        public var description = true
+        /// Respondent counts and other notes under the chart.
+        public var note = true
+        /// The survey's source line.
+        public var source = true
+        public var legend = true
+        public init() {}
+    }
+
+    /// Horizontal bars of single- and multiple-choice charts, and row geometry shared by every chart.
+    public struct Bars: Sendable, Hashable {
+        /// Bar thickness.
+        public var height = 10.0
+        /// Space between rows.
+        public var rowGap = 6.0
+        /// Widest share of the figure the row labels may take when they sit left of the bars.
+        public var labelColumnFraction = 0.42
+        /// `left` of the bars, `above` them, or `auto`: above when left labels would need more than `maxLabelLines`.
+        public var labelPosition = LabelPosition.auto
+        /// Lines a left label may take before `auto` moves labels above the bars.
+        public var maxLabelLines = 3
+        /// 100 % for the full bar length, or the largest value.
+        public var scale = BarScale.full
+        /// Decimals of value labels ("48,9 %").
+        public var valueDecimals = 1
+        /// Sort multiple-choice options by share ("Annat …" stays last).
+        public var sortMultipleChoice = true
+        public init() {}
+    }
+
+    /// Grid (Likert) charts.
+    public struct GridOptions: Sendable, Hashable {
+        public var layout = GridLayout.stacked
+        /// Decimals of segment labels.
+        public var segmentDecimals = 0
+        /// Segments below this share (percent) get no label, even when the label would fit.
+        public var segmentLabelThreshold = 5.0
+        /// How not-applicable answers are shown: a grey segment apart from the scale, or a column beside it.
+        public var notApplicable = NotApplicableDisplay.segment
+        /// Percentages of the scale rebased on those who answered on the scale (not-applicable shown apart).
+        public var rebase = false
+        /// Net total at the bar end: the share of the `netPoints` highest-scoring points; 0 shows none.
+        public var netPoints = 0
+        /// A mean and/or median column.
+        public var statistic = GridStatistic.none
+        /// A column with the answers behind each row.
+        public var baseN = false
+        public var sort = GridSort.questionnaire
+        /// How displayed percentages of one bar are rounded.
+        public var rounding = DisplayRounding.independent
+        /// Draw the "Totalt" row.
+        public var total = true
+        public init() {}
+    }
+
+    /// Multi-select grids: grouped bars per statement.
+    public struct MultiSelectOptions: Sendable, Hashable {
+        /// Each bar's label shows the count after the share: "40,4 % (38)".
+        public var counts = true
+        /// Draw the printed "Totalt" row (its shares are of all row answers together).
+        public var total = false
+        public init() {}
+    }
+}
+
+/// Where row labels go relative to their bars.
+public enum LabelPosition: String, Sendable, Hashable, CaseIterable { case auto, left, above }
+
+/// The length that stands for a full bar.
+public enum BarScale: String, Sendable, Hashable, CaseIterable {
+    /// 100 %.
+    case full
+    /// The largest value of the chart.
+    case data
+}
+
+/// 100 % stacked bars, or bars centred on the scale's midpoint.
+public enum GridLayout: String, Sendable, Hashable, CaseIterable { case stacked, diverging }
+
+/// Presentation of not-applicable answers in a grid.
+public enum NotApplicableDisplay: String, Sendable, Hashable, CaseIterable {
+    /// A grey segment at the bar end, set apart by a gap.
+    case segment
+    /// A separate column of values beside the bars.
+    case panel
+}
+
+/// Statistic columns of a grid.
+public enum GridStatistic: String, Sendable, Hashable, CaseIterable {
+    case none, mean, median, both
+}
+
+/// Order of grid rows ("Annat …" rows stay last, Totalt below).
+public enum GridSort: String, Sendable, Hashable, CaseIterable {
+    case questionnaire
+    /// By the net share (or the first point's share when no net is shown), largest first.
+    case share
+    /// By mean, largest first.
+    case mean
+}
+
+/// Rounding of the displayed percentages of one bar.
+public enum DisplayRounding: String, Sendable, Hashable, CaseIterable {
+    /// Each value rounded on its own (a note says when a bar's figures do not add up to 100).
+    case independent
+    /// Largest remainder, so that a bar's displayed figures add up to 100.
+    case largestRemainder = "largest-remainder"
 }

@@ -1,0 +1,156 @@
+import StapelModel
+
+/// Builds the `Table` of one question from a `RenderRequest`: which columns each question kind shows,
+/// with which headers and notes. The only place in the table writers that reads the label set.
+public struct TableBuilder: Sendable {
+    public let request: RenderRequest
+
+    public init(_ request: RenderRequest) { self.request = request }
+
+    private var labels: LabelSet { request.labels }
+    private var base: String { "questions.\(request.question.id)" }
+
+    public func build() throws -> Table {
+        var table: Table
+        switch request.question {
+        case .singleChoice(let q): table = choiceTable(q, multiple: false)
+        case .multipleChoice(let q): table = choiceTable(q, multiple: true)
+        case .grid(let q): table = try gridTable(q)
+        case .multiSelectGrid(let q): table = try multiSelectTable(q)
+        }
+        if let description = labels["\(base).description"], !description.isEmpty { table.notes.append(description) }
+        if let source = labels["survey.source"], !source.isEmpty { table.notes.append(source) }
+        return table
+    }
+
+    private func table(stubHeader: String, columns: [TableColumn], groups: [ColumnGroup] = [], rows: [TableRow],
+                       notes: [String]) -> Table {
+        let q = request.question
+        return Table(surveyID: request.survey.id, questionID: q.id, language: labels.language,
+                     title: q.number.map { labels.text("ui.question", ["number": String($0)]) },
+                     caption: labels.text("\(base).text"), shortCaption: labels["\(base).short"],
+                     stubHeader: stubHeader, columns: columns, groups: groups, rows: rows, notes: notes,
+                     respondents: q.respondents)
+    }
+
+    // MARK: - Choice questions: option × (n, percent)
+
+    func choiceTable(_ q: ChoiceQuestion, multiple: Bool) -> Table {
+        let columns = [TableColumn(header: labels.text("ui.n"), measure: .count),
+                       TableColumn(header: labels.text("ui.percent"), measure: .percent)]
+        let rows = q.options.map { option in
+            let share = option.percent ?? option.n.map { q.respondents > 0 ? Double($0) / Double(q.respondents) * 100 : 0 }
+            return TableRow(kind: .option, id: option.id, stub: labels.text("\(base).options.\(option.id)"),
+                            cells: [option.n.map(Double.init), share])
+        }
+        var notes = [respondentsNote([q.respondents])]
+        if multiple {
+            if let selections = q.selections { notes.append(selectionsNote(selections)) }
+            notes.append(labels.text("ui.multiple-allowed"))
+        }
+        return table(stubHeader: labels.text("ui.option"), columns: columns, rows: rows, notes: notes)
+    }
+
+    // MARK: - Grids: statement × scale points (percent), mean, median, Totalt
+
+    func gridTable(_ q: GridQuestion) throws -> Table {
+        guard let scale = request.survey.scale(q.scaleID) else {
+            throw TableError.unknownScale(question: q.id, scale: q.scaleID)
+        }
+        var columns = scale.points.map { point in
+            let label = labels.text("scales.\(scale.id).\(point.id)")
+            return TableColumn(header: label, flatHeader: labels.text("ui.percent-of", ["label": label]),
+                               measure: .percent, option: TableKey(id: point.id, label: label),
+                               setApart: point.notApplicable)
+        }
+        let groups = [ColumnGroup(title: labels.text("ui.percent"), columns: 0..<columns.count)]
+        let all = q.rows + (q.total.map { [$0] } ?? [])
+        let hasMean = all.contains { $0.mean != nil }
+        let hasMedian = all.contains { $0.median != nil }
+        if hasMean { columns.append(TableColumn(header: labels.text("ui.mean"), measure: .mean)) }
+        if hasMedian { columns.append(TableColumn(header: labels.text("ui.median"), measure: .median)) }
+
+        func row(_ r: GridRow, kind: TableRow.Kind) throws -> TableRow {
+            let id = kind == .total ? TableRow.totalID : r.id
+            guard r.percents.count == scale.points.count else {
+                throw TableError.shape(question: q.id, row: id, found: r.percents.count,
+                                       expected: scale.points.count, what: "points of scale '\(scale.id)'")
+            }
+            var cells: [Double?] = r.percents
+            if hasMean { cells.append(r.mean) }
+            if hasMedian { cells.append(r.median) }
+            let stub = kind == .total ? labels.text("ui.total") : labels.text("\(base).rows.\(r.id)")
+            return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: r.respondents)
+        }
+        var rows = try q.rows.map { try row($0, kind: .statement) }
+        if let total = q.total { rows.append(try row(total, kind: .total)) }
+
+        var notes = [respondentsNote(q.rows.map { $0.respondents ?? q.respondents })]
+        for point in scale.points where point.notApplicable {
+            notes.append(labels.text("ui.not-applicable-note", ["label": labels.text("scales.\(scale.id).\(point.id)")]))
+        }
+        return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
+    }
+
+    // MARK: - Multi-select grids: statement × columns (count and share of respondents), Totalt
+
+    func multiSelectTable(_ q: MultiSelectGridQuestion) throws -> Table {
+        var columns: [TableColumn] = []
+        var groups: [ColumnGroup] = []
+        for column in q.columns {
+            let label = labels.text("\(base).columns.\(column)")
+            let key = TableKey(id: column, label: label)
+            let count = labels.text("ui.n"), share = labels.text("ui.percent")
+            groups.append(ColumnGroup(title: label, columns: columns.count..<columns.count + 2))
+            columns.append(TableColumn(header: count, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": count]),
+                                       measure: .count, option: key))
+            columns.append(TableColumn(header: share, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": share]),
+                                       measure: .percent, option: key))
+        }
+        let all = q.rows + (q.total.map { [$0] } ?? [])
+        let hasMean = all.contains { $0.mean != nil }
+        let hasMedian = all.contains { $0.median != nil }
+        if hasMean { columns.append(TableColumn(header: labels.text("ui.mean"), measure: .mean)) }
+        if hasMedian { columns.append(TableColumn(header: labels.text("ui.median"), measure: .median)) }
+
+        func row(_ r: MultiSelectRow, kind: TableRow.Kind) throws -> TableRow {
+            let id = kind == .total ? TableRow.totalID : r.id
+            guard r.counts.count == q.columns.count else {
+                throw TableError.shape(question: q.id, row: id, found: r.counts.count, expected: q.columns.count,
+                                       what: "columns")
+            }
+            let base = r.respondents ?? q.respondents
+            var cells: [Double?] = []
+            for n in r.counts {
+                cells.append(Double(n))
+                // A total sums selections over statements; a share of respondents would exceed 100 % and mean nothing.
+                cells.append(kind == .total || base <= 0 ? nil : Double(n) / Double(base) * 100)
+            }
+            if hasMean { cells.append(r.mean) }
+            if hasMedian { cells.append(r.median) }
+            let stub = kind == .total ? labels.text("ui.total") : labels.text("\(self.base).rows.\(r.id)")
+            return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: r.respondents)
+        }
+        var rows = try q.rows.map { try row($0, kind: .statement) }
+        if let total = q.total { rows.append(try row(total, kind: .total)) }
+
+        var notes = [respondentsNote(q.rows.map { $0.respondents ?? q.respondents })]
+        if let selections = q.selections { notes.append(selectionsNote(selections)) }
+        notes.append(labels.text("ui.multiple-per-row"))
+        return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
+    }
+
+    // MARK: - Notes
+
+    /// "Antal svar: 137", or the range when rows rest on different numbers of answers.
+    func respondentsNote(_ counts: [Int]) -> String {
+        let lo = counts.min() ?? request.question.respondents, hi = counts.max() ?? request.question.respondents
+        let format = request.numberFormat
+        if lo == hi { return labels.text("ui.respondents", ["n": format.integer(lo)]) }
+        return labels.text("ui.respondents-range", ["min": format.integer(lo), "max": format.integer(hi)])
+    }
+
+    func selectionsNote(_ selections: Int) -> String {
+        labels.text("ui.selections", ["n": request.numberFormat.integer(selections)])
+    }
+}
