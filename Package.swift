@@ -7,10 +7,13 @@ let package = Package(
     products: [
         .executable(name: "stapel", targets: ["stapel"]),
         .library(name: "Stapel", targets: ["Stapel"]),
+        .executable(name: "stapel-backend-html", targets: ["stapel-backend-html"]),
+        .plugin(name: "StapelPlugin", targets: ["StapelPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: - C libraries (imported by StapelCairo alone)
@@ -28,10 +31,18 @@ let package = Package(
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
         .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
-                                               "StapelLabels"]),
+                                               "StapelLabels", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // MARK: - Build integration: the example external backend and the command plugin
+        .executableTarget(name: "stapel-backend-html"),
+        .plugin(name: "StapelPlugin",
+                capability: .command(
+                    intent: .custom(verb: "render", description: "Build the outputs stapel.yaml names (stapel build)"),
+                    permissions: [.writeToPackageDirectory(reason: "Writes the figures and tables into the manifest's output folder")]),
+                dependencies: ["stapel"]),
 
         // MARK: - Tests
         .testTarget(name: "StapelModelTests", dependencies: ["StapelModel", "StapelYAML"]),
@@ -39,6 +50,6 @@ let package = Package(
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
         .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
-        .testTarget(name: "StapelCLITests", dependencies: ["Stapel"]),
+        .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "stapel", "stapel-backend-html"]),
     ]
 )

@@ -1,17 +1,28 @@
 import Foundation
 
 /// Writes files so that a reader (or a killed run) sees either the old file or the new one, never a part:
-/// the bytes go to a temporary name in the same folder, are flushed, then renamed over the target.
+/// the bytes go to a temporary name in the same folder (`.stapel-tmp-<pid>-<random>.<name>`), are flushed
+/// with fsync, then renamed over the target, and the folder is flushed so that the rename itself survives a
+/// crash. A run killed between the two steps leaves only a temporary file, which
+/// `removeAbandonedTemporaries(in:)` deletes on the next run.
 public enum AtomicFile {
+    /// The prefix of temporary names; no output is ever named like this.
+    public static let temporaryPrefix = ".stapel-tmp-"
+
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw WriteError(path: temporary.path, reason: String(cString: strerror(errno))) }
-        var ok = false
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: folder.path, reason: "cannot create the folder")
+        }
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(random).\(url.lastPathComponent)")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+        var renamed = false
         defer {
-            if !ok { unlink(temporary.path) }
+            if !renamed { unlink(temporary.path) }
         }
         var offset = 0
         while offset < bytes.count {
@@ -19,24 +30,54 @@ public enum AtomicFile {
                 Foundation.write(fd, raw.baseAddress! + offset, bytes.count - offset)
             }
             if written < 0 {
+                if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(fd)
                 throw WriteError(path: url.path, reason: reason)
             }
             offset += written
         }
-        fsync(fd)
+        guard fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw WriteError(path: url.path, reason: reason)
+        }
         close(fd)
         guard rename(temporary.path, url.path) == 0 else {
             throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
         }
-        ok = true
+        renamed = true
+        let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
     }
 
+    /// Deletes the temporary files that a killed run left in `folder` and its subfolders: those whose process
+    /// no longer exists. Files of a live process (another build writing into the same folder) are kept.
+    /// Returns what was deleted.
+    @discardableResult
+    public static func removeAbandonedTemporaries(in folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var removed: [URL] = []
+        for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(temporaryPrefix) {
+            let rest = url.lastPathComponent.dropFirst(temporaryPrefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, unlink(url.path) == 0 {
+                removed.append(url)
+            }
+        }
+        return removed
+    }
+
+    /// Whether `name` is a temporary name of `write`.
+    public static func isTemporary(_ name: String) -> Bool { name.hasPrefix(temporaryPrefix) }
+
     /// A file that could not be written.
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var reason: String
-        public var description: String { "error: cannot write '\(path)': \(reason)" }
+        public var description: String { "cannot write '\(path)': \(reason)" }
     }
 }

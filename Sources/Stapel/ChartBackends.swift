@@ -1,4 +1,34 @@
-/// The chart backends (png, pdf, svg), registered in `BackendRegistry.builtIn`.
+import StapelCairo
+
+/// The chart backends (png, pdf, svg), registered in `BackendRegistry.builtIn`. All three draw the same
+/// laid-out figure (StapelLayout) with Cairo.
 extension BackendRegistry {
-    public static let chartBackends: [any Backend] = []
+    public static let chartBackends: [any Backend] = [PNGBackend(), PDFBackend(), SVGBackend()]
+}
+
+/// The chart as a PNG at the style's resolution.
+public struct PNGBackend: Backend {
+    public init() {}
+    public var name: String { "png" }
+    public var fileExtension: String { "png" }
+    public var summary: String { "chart as a PNG image at the style's resolution" }
+    public func render(_ request: RenderRequest) throws -> [UInt8] { try ChartRenderer.png(request) }
+}
+
+/// The chart as a vector PDF with searchable text.
+public struct PDFBackend: Backend {
+    public init() {}
+    public var name: String { "pdf" }
+    public var fileExtension: String { "pdf" }
+    public var summary: String { "chart as a vector PDF with embedded fonts and searchable text" }
+    public func render(_ request: RenderRequest) throws -> [UInt8] { try ChartRenderer.pdf(request) }
+}
+
+/// The chart as an SVG document.
+public struct SVGBackend: Backend {
+    public init() {}
+    public var name: String { "svg" }
+    public var fileExtension: String { "svg" }
+    public var summary: String { "chart as an SVG document (text as glyph outlines)" }
+    public func render(_ request: RenderRequest) throws -> [UInt8] { try ChartRenderer.svg(request) }
 }

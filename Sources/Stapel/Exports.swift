@@ -2,3 +2,4 @@
 @_exported import StapelModel
 @_exported import StapelYAML
 @_exported import StapelTables
+@_exported import StapelLabels

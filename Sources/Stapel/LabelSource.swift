@@ -1,6 +1,40 @@
-/// Where a language's labels come from: the survey's label set merged with the interface strings.
+import Foundation
+
+/// Where a language's labels come from: the survey's label set merged with the interface strings, or for
+/// the pseudo-locale, both built from the Swedish ones.
 public enum LabelSource {
     public static func labels(_ language: String, loader: SurveyLoader) throws -> LabelSet {
-        try loader.loadLabels(language)
+        if language == Pseudolocalizer.languageCode {
+            return Pseudolocalizer().localize(try loader.loadLabels(LabelCatalog.sourceLanguage))
+        }
+        return try loader.loadLabels(language)
+    }
+
+    /// A language's labels as a translator works on them: either file may not exist yet (a new language),
+    /// and each part keeps the path of the file it belongs in.
+    public struct Translation: Sendable {
+        public var labels: LabelSet
+        /// The file of each part, as a translator edits it.
+        public var files: [LabelCatalog.Part: String]
+        public var hasSurveyFile: Bool
+        public var hasInterfaceFile: Bool
+    }
+
+    /// Editable path of an interface label set in the source tree (the bundle holds a copy).
+    public static func interfaceFile(_ language: String) -> String { "Sources/StapelYAML/Resources/Labels/\(language).yaml" }
+
+    /// `language`'s labels for translation work: missing files give empty parts instead of an error.
+    public static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
+        let files: [LabelCatalog.Part: String] = [.survey: SurveyLoader.display(loader.labelsFile(language)),
+                                                  .interface: interfaceFile(language)]
+        if language == Pseudolocalizer.languageCode {
+            return Translation(labels: try labels(language, loader: loader), files: files, hasSurveyFile: true,
+                               hasInterfaceFile: true)
+        }
+        let hasSurvey = FileManager.default.fileExists(atPath: loader.labelsFile(language).path)
+        let hasInterface = InterfaceLabels.url(language) != nil
+        var labels = hasSurvey ? try loader.loadSurveyLabels(language) : LabelSet(language: language, entries: [:])
+        if hasInterface { labels = labels.merging(try InterfaceLabels.load(language)) }
+        return Translation(labels: labels, files: files, hasSurveyFile: hasSurvey, hasInterfaceFile: hasInterface)
     }
 }

@@ -1,17 +1,12 @@
 import Foundation
 
-/// survey data + label set + style → validated model → backend → file, for every question × language × format.
+/// survey data + label set + style → validated model → render jobs (question × language × format), which a
+/// `BuildRunner` renders in parallel, incrementally and atomically. Everything that can be wrong with the
+/// inputs is found while planning, before any file is written.
 public struct RenderPipeline: Sendable {
     public var registry: BackendRegistry
 
     public init(registry: BackendRegistry = .builtIn) { self.registry = registry }
-
-    /// What a run did.
-    public struct Summary: Sendable {
-        public var written: [URL] = []
-        public var failed: [(URL, String)] = []
-        public var warnings: [String] = []
-    }
 
     /// Failures that stop a run before anything is written.
     public enum PlanError: Error, CustomStringConvertible, Sendable {
@@ -19,11 +14,14 @@ public struct RenderPipeline: Sendable {
         case unknownQuestion(String, available: [String])
         case invalidSurvey([ValidationIssue])
         case missingLabels(language: String, keys: [String])
+        /// Two planned outputs have the same path (two surveys or styles writing into one folder).
+        case duplicateOutput(String)
 
         public var description: String {
             switch self {
             case .unknownFormat(let f, let available):
                 "error: unknown format '\(f)'; available: \(available.joined(separator: ", "))"
+                    + " (an external backend is a program named stapel-backend-\(f) on PATH or in the manifest's backends-folder)"
             case .unknownQuestion(let q, let available):
                 "error: unknown question '\(q)'; the survey has: \(available.joined(separator: ", "))"
             case .invalidSurvey(let issues):
@@ -31,13 +29,16 @@ public struct RenderPipeline: Sendable {
             case .missingLabels(let language, let keys):
                 "error: the '\(language)' label set lacks \(keys.count) label(s): \(keys.prefix(10).joined(separator: ", "))"
                     + (keys.count > 10 ? ", …" : "") + "\n(use --fallback sv to fill them from Swedish, or `stapel labels check --lang \(language)`)"
+            case .duplicateOutput(let path):
+                "error: two outputs would be written to '\(path)'; give the surveys or styles separate output folders"
             }
         }
     }
 
-    /// The prepared inputs of one language: everything but the backend call.
+    /// The prepared inputs of one plan: everything but the backend call.
     public struct Prepared: Sendable {
         public var survey: Survey
+        /// Question-scoped requests (see `QuestionScope`), by language then questionnaire order.
         public var requests: [(language: String, request: RenderRequest)]
         public var warnings: [String]
     }
@@ -55,7 +56,16 @@ public struct RenderPipeline: Sendable {
             throw PlanError.unknownQuestion(id, available: survey.questions.map(\.id))
         }
         let questions = plan.questions.isEmpty ? survey.questions : survey.questions.filter { plan.questions.contains($0.id) }
-        let style = try StyleReader.load(plan.style, from: plan.stylesDirectory)
+        var style = try StyleReader.load(plan.style, from: plan.stylesDirectory)
+        for override in plan.overrides {
+            guard let question = survey.question(override.question) else {
+                throw override.error("the survey has no question '\(override.question)'; it has: "
+                                     + survey.questions.map(\.id).joined(separator: ", "))
+            }
+            var variant = style.resolved(for: question.id)
+            try override.apply(to: &variant, for: question)
+            style.questionStyles[question.id] = variant
+        }
         var warnings: [String] = []
         var requests: [(String, RenderRequest)] = []
         for language in plan.languages {
@@ -72,32 +82,42 @@ public struct RenderPipeline: Sendable {
                 }
             }
             for question in questions {
-                requests.append((language, RenderRequest(survey: survey, question: question, labels: labels,
-                                                         style: style, options: plan.options)))
+                let request = RenderRequest(survey: survey, question: question, labels: labels, style: style,
+                                            options: plan.options)
+                requests.append((language, QuestionScope.scoped(request)))
             }
         }
         return Prepared(survey: survey, requests: requests, warnings: warnings)
     }
 
-    /// Renders every request with every format of the plan and writes the files atomically.
-    /// A backend failure fails only its own output.
-    public func run(_ plan: RenderPlan) throws -> Summary {
-        let prepared = try prepare(plan)
-        var summary = Summary()
-        summary.warnings = prepared.warnings
-        for (language, request) in prepared.requests {
-            for format in plan.formats {
-                let backend = registry.backend(named: format)!
-                let url = plan.outputURL(language: language, question: request.question.id, fileExtension: backend.fileExtension)
-                do {
-                    let bytes = try backend.render(request)
-                    try AtomicFile.write(bytes, to: url)
-                    summary.written.append(url)
-                } catch {
-                    summary.failed.append((url, "\(error)"))
+    /// The jobs of several plans, checked for outputs that would overwrite each other.
+    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [RenderJob], warnings: [String]) {
+        var jobs: [RenderJob] = []
+        var warnings: [String] = []
+        var seen = Set<String>()
+        for plan in plans {
+            let prepared = try prepare(plan)
+            warnings += prepared.warnings
+            for (language, request) in prepared.requests {
+                for format in plan.formats {
+                    let backend = registry.backend(named: format)!
+                    let relative = plan.relativePath(language: language, question: request.question.id,
+                                                     fileExtension: backend.fileExtension)
+                    let job = RenderJob(request: request, backend: backend, root: plan.outputDirectory, relativePath: relative)
+                    let key = job.output.standardizedFileURL.path
+                    guard seen.insert(key).inserted else { throw PlanError.duplicateOutput(SurveyLoader.display(job.output)) }
+                    jobs.append(job)
                 }
             }
         }
-        return summary
+        return (jobs, warnings)
+    }
+
+    /// Plans and renders one plan with `runner`. A backend failure fails only its own output.
+    public func run(_ plan: RenderPlan, runner: BuildRunner = BuildRunner()) throws -> BuildReport {
+        let (jobs, warnings) = try jobs(for: [plan])
+        var report = runner.build(jobs)
+        report.warnings = warnings + report.warnings
+        return report
     }
 }

@@ -13,10 +13,12 @@ public struct RenderPlan: Sendable {
     public var options: RenderOptions
     /// Fill missing labels from this language (with a warning) instead of failing.
     public var fallbackLanguage: String?
+    /// Per-question changes to the style (a manifest's `overrides:`).
+    public var overrides: [QuestionOverride]
 
     public init(surveyDirectory: URL, outputDirectory: URL, stylesDirectory: URL, formats: [String],
                 languages: [String], style: String, questions: [String] = [], options: RenderOptions = .init(),
-                fallbackLanguage: String? = nil) {
+                fallbackLanguage: String? = nil, overrides: [QuestionOverride] = []) {
         self.surveyDirectory = surveyDirectory
         self.outputDirectory = outputDirectory
         self.stylesDirectory = stylesDirectory
@@ -26,10 +28,16 @@ public struct RenderPlan: Sendable {
         self.questions = questions
         self.options = options
         self.fallbackLanguage = fallbackLanguage
+        self.overrides = overrides
+    }
+
+    /// `<lang>/<question-id>.<ext>`, relative to `outputDirectory`.
+    public func relativePath(language: String, question: String, fileExtension: String) -> String {
+        "\(language)/\(question).\(fileExtension)"
     }
 
     /// `DIR/<lang>/<question-id>.<ext>`.
     public func outputURL(language: String, question: String, fileExtension: String) -> URL {
-        outputDirectory.appendingPathComponent(language).appendingPathComponent("\(question).\(fileExtension)")
+        outputDirectory.appendingPathComponent(relativePath(language: language, question: question, fileExtension: fileExtension))
     }
 }

@@ -15,8 +15,13 @@ public struct Style: Sendable, Hashable {
 
     public init(name: String) { self.name = name }
 
-    /// The style for one question: its per-question variant if the style has one, else this style.
-    public func resolved(for questionID: String) -> Style { questionStyles[questionID] ?? self }
+    /// The style for one question: its per-question variant if the style has one, else this style; without
+    /// variants, so that resolving again keeps changes made to the result.
+    public func resolved(for questionID: String) -> Style {
+        var style = questionStyles[questionID] ?? self
+        style.questionStyles = [:]
+        return style
+    }
 
     /// The figure canvas.
     public struct Page: Sendable, Hashable {
@@ -29,7 +34,28 @@ public struct Style: Sendable, Hashable {
         public var marginMM = 2.0
         /// PNG resolution in dots per inch.
         public var dpi = 200.0
+        /// With a fixed frame: how far text, bars and gaps may shrink (0.7 = to 70 %) to fit content into it.
+        public var shrinkToFit = 1.0
+        /// With a fixed frame: how far text, bars and gaps may grow (1.3 = to 130 %) to fill it.
+        public var growToFit = 1.0
         public init() {}
+    }
+
+    /// This style with every text size, bar height and gap multiplied by `factor`.
+    public func scaled(by factor: Double) -> Style {
+        var s = self
+        s.fonts.titleSize *= factor
+        s.fonts.questionSize *= factor
+        s.fonts.descriptionSize *= factor
+        s.fonts.labelSize *= factor
+        s.fonts.valueSize *= factor
+        s.fonts.segmentSize *= factor
+        s.fonts.legendSize *= factor
+        s.fonts.noteSize *= factor
+        s.fonts.sourceSize *= factor
+        s.bars.height *= factor
+        s.bars.rowGap *= factor
+        return s
     }
 
     /// Font family and sizes (points) of each kind of text.

@@ -102,6 +102,7 @@ public struct ColumnGroup: Sendable, Hashable {
 
 /// One body row: an answer option (choice questions), a statement (grids) or the "Totalt" row.
 public struct TableRow: Sendable, Hashable {
+    /// What a row stands for.
     public enum Kind: Sendable, Hashable {
         case option
         case statement

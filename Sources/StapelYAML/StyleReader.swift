@@ -1,8 +1,12 @@
 import Foundation
 import StapelModel
 
-/// Reads house styles from `Styles/<name>.yaml`, following `extends:`.
+/// Reads house styles from `Styles/<name>.yaml` (format `stapel-style/1`), following `extends:`.
+/// A file names only the fields it changes; the rest come from the style it extends, or from `Style`'s defaults.
+/// Every wrong field is reported with its file, line and column and the fields or values that are allowed.
 public enum StyleReader {
+    public static let formatName = "stapel-style/1"
+
     /// Style names available in `directory`.
     public static func available(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -10,19 +14,257 @@ public enum StyleReader {
     }
 
     public static func load(_ name: String, from directory: URL) throws -> Style {
-        let available = available(in: directory)
-        guard available.contains(name) else { throw StyleError.unknown(name, available: available) }
-        return Style(name: name)
+        var chain: [YAMLReader] = []
+        var visiting: [String] = []
+        var next: String? = name
+        var requestedBy: YAMLReader?
+        while let current = next {
+            if visiting.contains(current) { throw StyleError.cycle(visiting + [current]) }
+            visiting.append(current)
+            let available = available(in: directory)
+            guard available.contains(current) else {
+                if let requestedBy, let ext = try requestedBy.optional("extends") {
+                    throw ext.error("no style '\(current)' to extend; available: \(available.joined(separator: ", "))")
+                }
+                throw StyleError.unknown(current, available: available)
+            }
+            let url = directory.appendingPathComponent("\(current).yaml")
+            let root = try YAMLReader.parse(try SurveyLoader.readText(url), file: SurveyLoader.display(url))
+            try root.checkFields(Set(["format", "extends", "description", "questions"]).union(StyleFields.groups))
+            try checkFormat(root)
+            chain.insert(root, at: 0)
+            requestedBy = root
+            next = try root.optional("extends")?.string()
+        }
+        return try read(chain: chain, name: name)
+    }
+
+    /// Reads one style file's text (no `extends:`), for tests and for styles that do not live in a folder.
+    public static func read(_ text: String, file: String, name: String) throws -> Style {
+        let root = try YAMLReader.parse(text, file: file)
+        try root.checkFields(Set(["format", "description", "questions"]).union(StyleFields.groups))
+        try checkFormat(root)
+        return try read(chain: [root], name: name)
+    }
+
+    static func checkFormat(_ root: YAMLReader) throws {
+        let field = try root.required("format")
+        let format = try field.string()
+        guard format == formatName else { throw field.error("unsupported format '\(format)'; expected '\(formatName)'") }
+    }
+
+    /// Applies the files from the most basic to the named one, then the per-question variants on the result.
+    static func read(chain: [YAMLReader], name: String) throws -> Style {
+        var style = Style(name: name)
+        for root in chain { try StyleFields.apply(root, to: &style) }
+        var variants: [String: [YAMLReader]] = [:]
+        var order: [String] = []
+        for root in chain {
+            guard let questions = try root.optional("questions") else { continue }
+            for (id, reader) in try questions.mapping() {
+                if variants[id] == nil { order.append(id) }
+                variants[id, default: []].append(reader)
+            }
+        }
+        var questionStyles: [String: Style] = [:]
+        for id in order {
+            var variant = style
+            for reader in variants[id]! {
+                try reader.checkFields(StyleFields.groups)
+                try StyleFields.apply(reader, to: &variant)
+            }
+            questionStyles[id] = variant
+        }
+        style.questionStyles = questionStyles
+        return style
     }
 }
 
-/// A style that cannot be found.
+/// The style file's fields: group → field → how to read it into `Style`.
+enum StyleFields {
+    typealias Setter = @Sendable (YAMLReader, inout Style) throws -> Void
+
+    static let groups: Set<String> = Set(table.keys)
+
+    static func apply(_ root: YAMLReader, to style: inout Style) throws {
+        for (group, reader) in try root.mapping() {
+            guard let fields = table[group] else { continue }
+            for (field, value) in try reader.mapping(allowed: Set(fields.keys)) {
+                try fields[field]!(value, &style)
+            }
+        }
+    }
+
+    static let table: [String: [String: Setter]] = [
+        "page": [
+            "width-mm": { r, s in s.page.widthMM = try r.positive() },
+            "aspect-ratio": { r, s in s.page.aspectRatio = try r.aspectRatio() },
+            "margin-mm": { r, s in s.page.marginMM = try r.nonNegative() },
+            "dpi": { r, s in s.page.dpi = try r.positive() },
+            "shrink-to-fit": { r, s in
+                let f = try r.number()
+                guard f > 0.2, f <= 1 else { throw r.error("expected a factor between 0.2 and 1, found \(f)") }
+                s.page.shrinkToFit = f
+            },
+            "grow-to-fit": { r, s in
+                let f = try r.number()
+                guard f >= 1, f <= 3 else { throw r.error("expected a factor between 1 and 3, found \(f)") }
+                s.page.growToFit = f
+            },
+        ],
+        "fonts": [
+            "family": { r, s in s.fonts.family = try r.string() },
+            "title-size": { r, s in s.fonts.titleSize = try r.positive() },
+            "question-size": { r, s in s.fonts.questionSize = try r.positive() },
+            "description-size": { r, s in s.fonts.descriptionSize = try r.positive() },
+            "label-size": { r, s in s.fonts.labelSize = try r.positive() },
+            "value-size": { r, s in s.fonts.valueSize = try r.positive() },
+            "segment-size": { r, s in s.fonts.segmentSize = try r.positive() },
+            "legend-size": { r, s in s.fonts.legendSize = try r.positive() },
+            "note-size": { r, s in s.fonts.noteSize = try r.positive() },
+            "source-size": { r, s in s.fonts.sourceSize = try r.positive() },
+            "line-spacing": { r, s in s.fonts.lineSpacing = try r.positive() },
+        ],
+        "colors": [
+            "background": { r, s in s.colors.background = try r.color() },
+            "text": { r, s in s.colors.text = try r.color() },
+            "muted-text": { r, s in s.colors.mutedText = try r.color() },
+            "light-text": { r, s in s.colors.lightText = try r.color() },
+            "bar": { r, s in s.colors.bar = try r.color() },
+            "track": { r, s in s.colors.track = try r.isNone() ? nil : try r.color() },
+            "rule": { r, s in s.colors.rule = try r.color() },
+            "not-applicable": { r, s in s.colors.notApplicable = try r.color() },
+            "scale-palettes": { r, s in
+                var palettes: [Int: [StyleColor]] = [:]
+                for (key, list) in try r.mapping() {
+                    guard let n = Int(key), n > 0 else { throw list.error("expected a number of scale points as key, found '\(key)'") }
+                    let colors = try list.sequence().map { try $0.color() }
+                    guard colors.count == n else { throw list.error("a \(n)-point palette needs \(n) colours, found \(colors.count)") }
+                    palettes[n] = colors
+                }
+                s.colors.scalePalettes = palettes
+            },
+            "category-palette": { r, s in
+                let colors = try r.sequence().map { try $0.color() }
+                guard !colors.isEmpty else { throw r.error("a palette needs at least one colour") }
+                s.colors.categoryPalette = colors
+            },
+        ],
+        "show": [
+            "title": { r, s in s.show.title = try r.bool() },
+            "question": { r, s in s.show.question = try r.bool() },
+            "description": { r, s in s.show.description = try r.bool() },
+            "note": { r, s in s.show.note = try r.bool() },
+            "source": { r, s in s.show.source = try r.bool() },
+            "legend": { r, s in s.show.legend = try r.bool() },
+        ],
+        "bars": [
+            "height": { r, s in s.bars.height = try r.positive() },
+            "row-gap": { r, s in s.bars.rowGap = try r.nonNegative() },
+            "label-column-fraction": { r, s in
+                let f = try r.number()
+                guard f > 0.1, f < 0.8 else { throw r.error("expected a fraction between 0.1 and 0.8, found \(f)") }
+                s.bars.labelColumnFraction = f
+            },
+            "label-position": { r, s in s.bars.labelPosition = try r.choice(LabelPosition.self) },
+            "max-label-lines": { r, s in s.bars.maxLabelLines = try r.positiveInteger() },
+            "scale": { r, s in s.bars.scale = try r.choice(BarScale.self) },
+            "value-decimals": { r, s in s.bars.valueDecimals = try r.decimals() },
+            "sort-multiple-choice": { r, s in s.bars.sortMultipleChoice = try r.bool() },
+        ],
+        "grid": [
+            "layout": { r, s in s.grid.layout = try r.choice(GridLayout.self) },
+            "segment-decimals": { r, s in s.grid.segmentDecimals = try r.decimals() },
+            "segment-label-threshold": { r, s in s.grid.segmentLabelThreshold = try r.nonNegative() },
+            "not-applicable": { r, s in s.grid.notApplicable = try r.choice(NotApplicableDisplay.self) },
+            "rebase": { r, s in s.grid.rebase = try r.bool() },
+            "net-points": { r, s in
+                let n = try r.integer()
+                guard n >= 0 else { throw r.error("expected 0 (no net) or a number of points, found \(n)") }
+                s.grid.netPoints = n
+            },
+            "statistic": { r, s in s.grid.statistic = try r.choice(GridStatistic.self) },
+            "base-n": { r, s in s.grid.baseN = try r.bool() },
+            "sort": { r, s in s.grid.sort = try r.choice(GridSort.self) },
+            "rounding": { r, s in s.grid.rounding = try r.choice(DisplayRounding.self) },
+            "total": { r, s in s.grid.total = try r.bool() },
+        ],
+        "multi-select": [
+            "counts": { r, s in s.multiSelect.counts = try r.bool() },
+            "total": { r, s in s.multiSelect.total = try r.bool() },
+        ],
+    ]
+}
+
+extension YAMLReader {
+    func positive() throws -> Double {
+        let v = try number()
+        guard v > 0 else { throw error("expected a number above 0, found \(v)") }
+        return v
+    }
+
+    func nonNegative() throws -> Double {
+        let v = try number()
+        guard v >= 0 else { throw error("expected a number of 0 or more, found \(v)") }
+        return v
+    }
+
+    func positiveInteger() throws -> Int {
+        let v = try integer()
+        guard v > 0 else { throw error("expected a whole number above 0, found \(v)") }
+        return v
+    }
+
+    func decimals() throws -> Int {
+        let v = try integer()
+        guard (0...3).contains(v) else { throw error("expected 0 to 3 decimals, found \(v)") }
+        return v
+    }
+
+    func isNone() throws -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.style == .plain && s.string == "none"
+    }
+
+    /// `#rrggbb`, quoted in the file because `#` starts a YAML comment.
+    func color() throws -> StyleColor {
+        guard case .scalar(let s) = node else { throw error("expected a colour \"#rrggbb\", found \(kindName)") }
+        if s.style == .plain && s.string.isEmpty {
+            throw error("expected a colour; write it in quotes (\"#2166ac\"), since an unquoted # starts a comment")
+        }
+        guard let c = StyleColor(hex: s.string) else { throw error("expected a colour \"#rrggbb\", found '\(s.string)'") }
+        return c
+    }
+
+    /// `16:9` or a number (width ÷ height).
+    func aspectRatio() throws -> Double? {
+        if try isNone() { return nil }
+        let text = try string()
+        let parts = text.split(separator: ":")
+        if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { return w / h }
+        if parts.count == 1 { return try positive() }
+        throw error("expected a ratio such as 16:9, a number, or none; found '\(text)'")
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        let s = try string()
+        guard let v = T(rawValue: s) else {
+            throw error("unknown value '\(s)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
+    }
+}
+
+/// A style that cannot be found, or whose `extends:` chain loops.
 public enum StyleError: Error, CustomStringConvertible, Sendable {
     case unknown(String, available: [String])
+    case cycle([String])
     public var description: String {
         switch self {
         case .unknown(let name, let available):
             "error: no style '\(name)'; available: \(available.joined(separator: ", "))"
+        case .cycle(let names):
+            "error: styles extend each other in a loop: \(names.joined(separator: " → "))"
         }
     }
 }

@@ -6,6 +6,6 @@ struct StapelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stapel",
         abstract: "Render survey results as publication-ready figures and tables.",
-        subcommands: [RenderCommand.self, ValidateCommand.self, BackendsCommand.self],
+        subcommands: [RenderCommand.self, BuildCommand.self, ValidateCommand.self, BackendsCommand.self, LabelsCommand.self],
         defaultSubcommand: RenderCommand.self)
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Stapel
 
-/// `stapel render [SURVEY] --out DIR --format … --lang … --style NAME`.
+/// `stapel render [SURVEY] --out DIR --format … --lang … --style NAME`: one survey, without a manifest.
+/// Shares `build`'s engine: parallel, incremental (`DIR/.stapel-state.json`), atomic writes.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -41,8 +42,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Fill missing labels from this language, with a warning.")
     var fallback: String?
 
-    @Flag(help: "Print only warnings and errors.")
-    var quiet = false
+    @Flag(help: "Render and rewrite every output, even those that are up to date.")
+    var force = false
+
+    @OptionGroup var output: BuildOutputOptions
 
     func validate() throws {
         guard ["tidy", "wide"].contains(csvLayout) else {
@@ -58,29 +61,24 @@ struct RenderCommand: ParsableCommand {
         options.csvLayout = csvLayout
         options.csvDialect = csvDialect
         options.latexStandalone = latexStandalone
-        let registry = BackendRegistry.builtIn
-        let plan = RenderPlan(
-            surveyDirectory: URL(fileURLWithPath: survey), outputDirectory: URL(fileURLWithPath: out),
-            stylesDirectory: URL(fileURLWithPath: styles),
-            formats: format.map(splitList) ?? registry.names, languages: splitList(lang), style: style,
-            questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
-        let summary: RenderPipeline.Summary
+        let reporter = BuildReporter(output)
+        let jobs: [RenderJob]
+        let warnings: [String]
         do {
-            summary = try RenderPipeline(registry: registry).run(plan)
-        } catch let error as RenderPipeline.PlanError {
-            printError(error.description)
-            if case .unknownFormat = error { throw ExitCode(2) }
-            throw ExitCode(1)
+            let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
+            let finder = ExternalBackendFinder(folders: stapelExecutableFolder.map { [$0] } ?? [])
+            let registry = try BackendRegistry.builtIn.resolving(formats, with: finder)
+            let plan = RenderPlan(
+                surveyDirectory: URL(fileURLWithPath: survey), outputDirectory: URL(fileURLWithPath: out),
+                stylesDirectory: URL(fileURLWithPath: styles),
+                formats: formats, languages: splitList(lang), style: style,
+                questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
+            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        for warning in summary.warnings { printError(warning) }
-        for (url, message) in summary.failed { printError("error: \(url.path): \(message)") }
-        if !quiet {
-            print("\(summary.written.count) files written, \(summary.failed.count) failed, into \(out)/")
-        }
-        if !summary.failed.isEmpty { throw ExitCode(3) }
+        let code = reporter.execute(jobs, warnings: warnings, force: force, check: false)
+        if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What an output folder holds, as recorded by the last build: for each output (by path relative to the
+/// folder), the digest of the inputs it was rendered from and the digest of the bytes written. Kept in
+/// `DIR/.stapel-state.json`. An output is up to date when its file exists, its bytes still have the recorded
+/// digest, and its inputs still digest to the recorded value.
+public struct BuildState: Sendable, Equatable {
+    public static let fileName = ".stapel-state.json"
+    public static let format = "stapel-state/1"
+
+    /// One output's record.
+    public struct Entry: Sendable, Equatable, Codable {
+        /// `InputDigest` of what it was rendered from.
+        public var inputs: String
+        /// SHA-256 of the file's bytes.
+        public var output: String
+
+        public init(inputs: String, output: String) {
+            self.inputs = inputs
+            self.output = output
+        }
+    }
+
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    public static func url(in folder: URL) -> URL { folder.appendingPathComponent(fileName) }
+
+    /// The state recorded in `folder`; empty when there is none, or when it is unreadable or from another
+    /// version of the format (everything is then rendered and compared byte for byte, so nothing is lost).
+    public static func load(from folder: URL) -> BuildState {
+        guard let data = FileManager.default.contents(atPath: url(in: folder).path),
+              let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
+            return BuildState()
+        }
+        return BuildState(entries: file.outputs)
+    }
+
+    /// Writes the state atomically, keys sorted so that the file itself is stable.
+    public func save(to folder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries))
+        try AtomicFile.write(Array(data) + [0x0A], to: BuildState.url(in: folder))
+    }
+
+    private struct File: Codable {
+        var format: String
+        var stapel: String
+        var outputs: [String: Entry]
+    }
+}

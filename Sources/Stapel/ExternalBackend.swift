@@ -1,0 +1,160 @@
+import Crypto
+import Foundation
+
+/// A backend that is a program, `stapel-backend-NAME`: Stapel writes a JSON description of one question
+/// (`ExternalRequest`, format `stapel-backend-request/1`) to its standard input and takes the file from its
+/// standard output. The protocol is documented in Docs/external-backends.md.
+///
+/// A failure — a non-zero exit, a signal, empty output, text that is not UTF-8 from a text backend, or no
+/// answer before the timeout — fails that one output, with the program's standard error in the message.
+public struct ExternalBackend: Backend {
+    public let name: String
+    public let fileExtension: String
+    public let summary: String
+    /// The program.
+    public let executable: URL
+    /// Whether the output must be UTF-8 text without NUL bytes (checked, to catch garbage).
+    public let isText: Bool
+    public let usesFonts: Bool
+    /// Seconds one render may take before the program (and its process group) is killed.
+    public var timeout: Double
+    /// A digest of the program and its self-description: a new version of the program re-renders its files.
+    public let revision: String
+
+    /// External backends receive every option, so any option change re-renders their files.
+    public var options: [BackendOption]? { nil }
+
+    /// The protocol versions this Stapel speaks.
+    public static let descriptionFormat = "stapel-backend/1"
+
+    /// Asks the program to describe itself (`stapel-backend-NAME describe`) and checks the answer.
+    public init(executable: URL, name: String, timeout: Double) throws {
+        let result = try ExternalBackend.runChecked(executable, name: name, arguments: ["describe"], input: [], timeout: timeout)
+        func bad(_ reason: String) -> ExternalBackendError {
+            ExternalBackendError(backend: name, executable: executable.path, problem: .badDescription(reason),
+                                 stderr: result.stderr)
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(result.stdout))) as? [String: Any] else {
+            throw bad("`describe` did not print a JSON object")
+        }
+        guard let format = object["format"] as? String, format == ExternalBackend.descriptionFormat else {
+            throw bad("`describe` must answer with \"format\": \"\(ExternalBackend.descriptionFormat)\"")
+        }
+        guard let answeredName = object["name"] as? String, answeredName == name else {
+            throw bad("`describe` gives the name \(object["name"].map { "'\($0)'" } ?? "nothing"), expected '\(name)'")
+        }
+        guard let fileExtension = object["extension"] as? String, !fileExtension.isEmpty,
+              fileExtension.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw bad("`describe` needs an \"extension\" of ASCII letters and digits (\"html\")")
+        }
+        self.name = name
+        self.fileExtension = fileExtension
+        self.summary = (object["summary"] as? String) ?? "external backend"
+        self.executable = executable
+        self.isText = (object["text"] as? Bool) ?? false
+        self.usesFonts = (object["uses-fonts"] as? Bool) ?? true
+        self.timeout = timeout
+        var hash = SHA256()
+        hash.update(data: (try? Data(contentsOf: executable)) ?? Data())
+        hash.update(data: Data(result.stdout))
+        self.revision = hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func render(_ request: RenderRequest) throws -> [UInt8] {
+        let input = Array(ExternalRequest(request, backend: name).value.json().utf8)
+        let result = try ExternalBackend.runChecked(executable, name: name, arguments: ["render"], input: input, timeout: timeout)
+        func fail(_ problem: ExternalBackendError.Problem) -> ExternalBackendError {
+            ExternalBackendError(backend: name, executable: executable.path, problem: problem, stderr: result.stderr)
+        }
+        guard !result.stdout.isEmpty else { throw fail(.emptyOutput) }
+        if isText, result.stdout.contains(0) || String(validatingUTF8: result.stdout) == nil {
+            throw fail(.notText)
+        }
+        return result.stdout
+    }
+
+    /// Runs the program and turns every way it can fail into an `ExternalBackendError`.
+    static func runChecked(_ executable: URL, name: String, arguments: [String], input: [UInt8],
+                           timeout: Double) throws -> Subprocess.Result {
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run(executable.path, arguments: arguments, input: input, timeout: timeout)
+        } catch let error as Subprocess.StartError {
+            throw ExternalBackendError(backend: name, executable: executable.path, problem: .cannotStart(error.reason), stderr: [])
+        }
+        let problem: ExternalBackendError.Problem? = switch result.termination {
+        case .exited(0): nil
+        case .exited(let status): .exited(status)
+        case .signalled(let signal): .signalled(signal)
+        case .timedOut: .timedOut(timeout)
+        case .outputTooLarge: .outputTooLarge
+        }
+        if let problem {
+            throw ExternalBackendError(backend: name, executable: executable.path, problem: problem, stderr: result.stderr)
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The text of `bytes` if they are valid UTF-8.
+    init?(validatingUTF8 bytes: [UInt8]) {
+        guard let text = String(bytes: bytes, encoding: .utf8) else { return nil }
+        self = text
+    }
+}
+
+/// An external backend that failed, with what it wrote to standard error.
+public struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
+    public enum Problem: Sendable, Equatable {
+        case cannotStart(String)
+        case exited(Int32)
+        case signalled(Int32)
+        case timedOut(Double)
+        case outputTooLarge
+        case emptyOutput
+        case notText
+        case badDescription(String)
+    }
+
+    public var backend: String
+    public var executable: String
+    public var problem: Problem
+    /// The program's standard error, as text.
+    public var stderr: String
+
+    public init(backend: String, executable: String, problem: Problem, stderr: [UInt8]) {
+        self.backend = backend
+        self.executable = executable
+        self.problem = problem
+        self.stderr = String(decoding: stderr, as: UTF8.self)
+    }
+
+    public var description: String {
+        let what: String = switch problem {
+        case .cannotStart(let reason): "could not be started: \(reason)"
+        case .exited(let status): "exited with status \(status)"
+        case .signalled(let signal): "was killed by signal \(signal)"
+        case .timedOut(let seconds): "gave no answer within \(ExternalBackendError.seconds(seconds)) and was stopped"
+        case .outputTooLarge: "wrote more than \(Subprocess.outputLimit >> 20) MiB and was stopped"
+        case .emptyOutput: "exited with status 0 but wrote nothing to standard output"
+        case .notText: "declares text output but wrote bytes that are not UTF-8 text"
+        case .badDescription(let reason): "cannot be used: \(reason)"
+        }
+        var text = "external backend '\(backend)' (\(executable)) \(what)"
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let shown = Array(lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed())
+        if shown.isEmpty {
+            text += "; it wrote nothing to standard error"
+        } else {
+            text += "; its standard error:"
+            for line in shown.suffix(20) { text += "\n  | \(line)" }
+        }
+        return text
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

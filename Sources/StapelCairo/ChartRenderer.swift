@@ -1,0 +1,20 @@
+import StapelLayout
+import StapelModel
+
+/// Lays out a request's chart with Pango measurement and draws it as PNG, PDF or SVG.
+/// Each call creates its own measurer, so renderers may run in parallel.
+public enum ChartRenderer {
+    /// The laid-out figure of a request, with its layout warnings.
+    public static func figure(for request: RenderRequest) -> Figure {
+        ChartLayout(measurer: PangoMeasurer(language: request.labels.language)).figure(for: request)
+    }
+
+    public static func png(_ request: RenderRequest) throws -> [UInt8] {
+        let style = request.style.resolved(for: request.question.id)
+        return try PNGWriter.write(figure(for: request), dpi: style.page.dpi)
+    }
+
+    public static func pdf(_ request: RenderRequest) throws -> [UInt8] { try PDFWriter.write(figure(for: request)) }
+
+    public static func svg(_ request: RenderRequest) throws -> [UInt8] { try SVGWriter.write(figure(for: request)) }
+}

@@ -1,0 +1,90 @@
+import CCairo
+import CPangoCairo
+import StapelLayout
+
+/// Measures and breaks text with Pango, with the settings the painter draws with (see `CairoText`).
+/// Owns C objects, so it is a class used by one task at a time.
+public final class PangoMeasurer: TextMeasuring {
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let context: OpaquePointer
+    private var cache: [Key: MeasuredText] = [:]
+
+    private struct Key: Hashable {
+        var text: String
+        var font: FontSpec
+        var width: Double?
+    }
+
+    /// - Parameter language: the text's language (`sv`), which guides line breaking and shaping.
+    public init(language: String) {
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+        cairo = cairo_create(surface)
+        context = pango_cairo_create_context(cairo)
+        CairoText.configure(context, language: language)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    public func measure(_ text: String, font: FontSpec, width: Double?) -> MeasuredText {
+        let key = Key(text: text, font: font, width: width)
+        if let cached = cache[key] { return cached }
+        let result = breakLines(text, font: font, width: width)
+        cache[key] = result
+        return result
+    }
+
+    private func breakLines(_ text: String, font: FontSpec, width: Double?) -> MeasuredText {
+        let layout = CairoText.layout(context, text, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        if let width {
+            pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        }
+        let bytes = Array(text.utf8)
+        var raw: [(text: String, width: Double)] = []
+        var lineHeight = 0.0
+        let count = Int(pango_layout_get_line_count(layout))
+        for i in 0..<count {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            let slice = bytes[min(start, bytes.count)..<min(start + length, bytes.count)]
+            var logical = PangoRectangle()
+            pango_layout_line_get_extents(line, nil, &logical)
+            lineHeight = max(lineHeight, Double(logical.height) / Double(PANGO_SCALE))
+            raw.append((String(decoding: slice, as: UTF8.self), Double(logical.width) / Double(PANGO_SCALE)))
+        }
+        if lineHeight == 0 { lineHeight = singleLine("X", font: font).height }
+        var lines: [MeasuredLine] = []
+        for (i, line) in raw.enumerated() {
+            var trimmed = line.text
+            while let last = trimmed.last, last.isWhitespace, last != "\u{00A0}", last != "\u{202F}" { trimmed.removeLast() }
+            var lineWidth = line.width
+            var broken = false
+            if i + 1 < raw.count, let last = trimmed.last, trimmed == line.text, !"-‐–—/\n".contains(last) {
+                // No space, hyphen or slash before the break: Pango fell back to breaking inside a word that is
+                // wider than the line. Between letters the break gets a hyphen.
+                broken = true
+                if let next = raw[i + 1].text.first, last.isLetter || last.isNumber, next.isLetter || next.isNumber {
+                    trimmed += "-"
+                }
+            }
+            if trimmed != line.text { lineWidth = singleLine(trimmed, font: font).width }
+            lines.append(MeasuredLine(text: trimmed, width: lineWidth, brokenInWord: broken))
+        }
+        if lines.isEmpty { lines = [MeasuredLine(text: "", width: 0)] }
+        return MeasuredText(lines: lines, lineHeight: lineHeight)
+    }
+
+    private func singleLine(_ text: String, font: FontSpec) -> (width: Double, height: Double) {
+        let layout = CairoText.layout(context, text, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return (Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
+    }
+}

@@ -1,0 +1,27 @@
+import CCairo
+import StapelLayout
+
+/// Draws a figure into an SVG document sized in points, with a `<title>`, and with Cairo's process-wide
+/// surface ids renumbered per document so that the bytes do not depend on what was drawn before.
+public enum SVGWriter {
+    public static func write(_ figure: Figure) throws -> [UInt8] {
+        let sink = ByteSink()
+        try withExtendedLifetime(sink) {
+            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, figure.width, figure.height) else {
+                throw CairoError("SVG", CAIRO_STATUS_NO_MEMORY)
+            }
+            defer { cairo_surface_destroy(surface) }
+            try CairoError.check(cairo_surface_status(surface), "SVG")
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+            let cr = cairo_create(surface)!
+            CairoPainter.paint(figure, on: cr)
+            cairo_show_page(cr)
+            let status = cairo_status(cr)
+            cairo_destroy(cr)
+            try CairoError.check(status, "SVG")
+            cairo_surface_finish(surface)
+            try CairoError.check(cairo_surface_status(surface), "SVG")
+        }
+        return SVGPostProcessing.addTitle(SVGPostProcessing.renumberIDs(sink.bytes), figure.title)
+    }
+}

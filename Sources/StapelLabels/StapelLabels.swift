@@ -1,1 +1,0 @@
-// Label-set tooling: checks, translator templates, gettext PO interchange, the pseudo-locale.

@@ -1,0 +1,103 @@
+import StapelModel
+
+/// Lays out the chart of one question in points: heading, the chart of the question's kind, notes and source.
+/// The result is drawn unchanged by every backend.
+public struct ChartLayout {
+    public let measurer: any TextMeasuring
+
+    public init(measurer: any TextMeasuring) { self.measurer = measurer }
+
+    /// The figure; with a fixed frame (slides), laid out again smaller (down to the style's `shrinkToFit`) until
+    /// the content fits, or larger (up to `growToFit`) while it still fits.
+    public func figure(for request: RenderRequest) -> Figure {
+        let style = request.style.resolved(for: request.question.id)
+        var figure = figure(for: request, style: style)
+        guard style.page.aspectRatio != nil else { return figure }
+        func overflows(_ f: Figure) -> Bool { f.warnings.contains { $0.kind == .frameOverflow } }
+        var factor = 1.0
+        if overflows(figure) {
+            while overflows(figure), factor - 0.05 >= style.page.shrinkToFit - 1e-9 {
+                factor -= 0.05
+                figure = self.figure(for: request, style: style.scaled(by: factor))
+            }
+        } else {
+            while factor + 0.05 <= style.page.growToFit + 1e-9 {
+                let larger = self.figure(for: request, style: style.scaled(by: factor + 0.05))
+                if overflows(larger) { break }
+                figure = larger
+                factor += 0.05
+            }
+        }
+        return figure
+    }
+
+    func figure(for request: RenderRequest, style: Style) -> Figure {
+        let b = FigureBuilder(request: request, style: style, measurer: measurer)
+        var y = b.margin
+        let q = request.question
+        let number = q.number.map { b.numbers.integer($0) } ?? q.id
+        let titleText = b.labels.text("ui.question", ["number": number])
+        let questionKey = "questions.\(q.id).text"
+
+        if style.show.title {
+            let block = b.block(titleText, key: "ui.question", role: .title, width: b.contentWidth)
+            b.place(block, x: b.left, y: y)
+            y += block.height + 1
+        }
+        if style.show.question {
+            let block = b.label(questionKey, role: .question, width: b.contentWidth)
+            b.place(block, x: b.left, y: y)
+            y += block.height + 3
+        }
+        let descriptionKey = "questions.\(q.id).description"
+        if style.show.description, let text = b.labels[descriptionKey], !text.allSatisfy(\.isWhitespace) {
+            let block = b.block(text, key: descriptionKey, role: .description, width: b.contentWidth, wrap: .paragraph)
+            b.place(block, x: b.left, y: y)
+            y += block.height + 3
+        }
+        if y > b.margin { y += 6 }
+
+        let result = body(for: request).layout(b, top: y)
+        y = result.bottom
+
+        var footer: [(key: String, text: String, role: TextRole)] = []
+        if style.show.note { footer += result.notes.map { ($0.key, $0.text, .note) } }
+        if style.show.source, let source = b.labels["survey.source"], !source.allSatisfy(\.isWhitespace) {
+            footer.append(("survey.source", source, .source))
+        }
+        let footerBlocks = footer.map { b.block($0.text, key: $0.key, role: $0.role, width: b.contentWidth, wrap: .paragraph) }
+        let footerHeight = footerBlocks.map { $0.height + 1 }.reduce(0, +)
+        if !footer.isEmpty { y += 8 }
+        // In a fixed frame the notes and the source sit at its foot.
+        let frameHeight = style.page.aspectRatio.map { b.figureWidth / $0 }
+        if let frameHeight { y = max(y, frameHeight - b.margin - footerHeight) }
+        for block in footerBlocks {
+            b.place(block, x: b.left, y: y)
+            y += block.height + 1
+        }
+
+        var height = (y + b.margin).rounded(.up)
+        if let ratio = style.page.aspectRatio, let frame = frameHeight {
+            if height > frame.rounded(.up) + 0.5 {
+                b.warn(.frameOverflow, key: questionKey,
+                       "the content needs \(b.fmt(height)) pt but the frame (width ÷ height = \(NumberFormat.plain(ratio, decimals: 2))) is \(b.fmt(frame)) pt high; the figure grew")
+            }
+            height = max(height, frame.rounded(.up))
+        }
+        let questionText = b.labels.text(questionKey)
+        var figure = Figure(width: b.figureWidth, height: height, background: style.colors.background, marks: b.marks,
+                            warnings: b.warnings, title: "\(titleText) – \(questionText)",
+                            language: request.labels.language, questionID: q.id)
+        figure.warnings += FigureInspector.problems(in: figure)
+        return figure
+    }
+
+    func body(for request: RenderRequest) -> any ChartBody {
+        switch request.question {
+        case .singleChoice(let q): SingleChoiceChart(question: q)
+        case .multipleChoice(let q): MultipleChoiceChart(question: q)
+        case .grid(let q): GridChart(question: q, scale: request.survey.scale(q.scaleID))
+        case .multiSelectGrid(let q): MultiSelectGridChart(question: q)
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import StapelModel
+
+/// Grid (Likert): one 100 % stacked bar per statement (or bars centred on the scale's midpoint), the legend in
+/// stack order, segment labels where they fit, not-applicable answers apart from the scale, the Totalt row set
+/// apart, and optional columns for net totals, not-applicable shares, mean, median and base n.
+struct GridChart: ChartBody {
+    let question: GridQuestion
+    let scale: Scale?
+
+    /// One bar: a statement or the Totalt row.
+    struct Row {
+        var key: String
+        var isTotal: Bool
+        var isOther: Bool
+        /// Share per scale point as shown: printed, or rebased on the scored points.
+        var shares: [Double]
+        /// Displayed (rounded) share per scale point.
+        var shown: [Double]
+        var base: Int
+        var mean: Double?
+        var median: Double?
+        /// The net total (share of the highest-scoring points), when asked for.
+        var net: Double?
+    }
+
+    /// A column of figures right of the bars.
+    struct Column {
+        var headerKey: String?
+        var header: String?
+        var values: [String]
+        var width: Double = 0
+    }
+
+    func layout(_ b: FigureBuilder, top: Double) -> ChartResult {
+        guard let scale, !scale.points.isEmpty else {
+            b.warn(.overflow, key: "questions.\(question.id).text", "the grid's scale '\(question.scaleID)' is unknown; nothing drawn")
+            return ChartResult(bottom: top, notes: [])
+        }
+        var opts = b.style.grid
+        let geometry = GridGeometry(scale: scale, layout: opts.layout)
+        let notApplicable = scale.points.indices.filter { scale.points[$0].notApplicable }
+        // A net of half the scale or more would mix the two ends: at most the upper half.
+        opts.netPoints = min(opts.netPoints, max(geometry.scored.count / 2, 1))
+        let naApart = !notApplicable.isEmpty && (opts.notApplicable == .panel || opts.rebase || opts.layout == .diverging)
+        let palette = b.colors.scalePalette(geometry.scored.count)
+        func color(_ point: Int) -> StyleColor {
+            if let k = geometry.scored.firstIndex(of: point) { return k < palette.count ? palette[k] : b.colors.bar }
+            return b.colors.notApplicable
+        }
+        func pointKey(_ i: Int) -> String { "scales.\(scale.id).\(scale.points[i].id)" }
+
+        // MARK: Rows
+        var rows: [Row] = []
+        var roundingMissed = false
+        func makeRow(_ r: GridRow, key: String, isTotal: Bool) -> Row? {
+            guard r.percents.count == scale.points.count else {
+                b.warn(.overflow, key: key, "has \(r.percents.count) percents for \(scale.points.count) scale points; row left out")
+                return nil
+            }
+            var shares = r.percents
+            var groups: [[Int]] = [Array(scale.points.indices)]
+            if opts.rebase && !notApplicable.isEmpty {
+                let scoredSum = geometry.scored.map { r.percents[$0] }.reduce(0, +)
+                for i in geometry.scored { shares[i] = scoredSum > 0 ? r.percents[i] / scoredSum * 100 : 0 }
+                groups = [geometry.scored] + notApplicable.map { [$0] }
+            }
+            var shown = shares
+            for group in groups {
+                let values = DisplayValues.rounded(group.map { shares[$0] }, decimals: opts.segmentDecimals, method: opts.rounding)
+                for (i, v) in zip(group, values) { shown[i] = v }
+                if group.count > 1 && DisplayValues.missesHundred(values, decimals: opts.segmentDecimals) { roundingMissed = true }
+            }
+            let net = opts.netPoints > 0 ? geometry.highest(opts.netPoints).map { shown[$0] }.reduce(0, +) : nil
+            return Row(key: key, isTotal: isTotal, isOther: r.isOther, shares: shares, shown: shown,
+                       base: r.respondents ?? question.respondents, mean: r.mean, median: r.median, net: net)
+        }
+        for r in question.rows {
+            if let row = makeRow(r, key: "questions.\(question.id).rows.\(r.id)", isTotal: false) { rows.append(row) }
+        }
+        rows = sorted(rows, by: opts.sort, geometry: geometry)
+        if opts.total, let total = question.total, let row = makeRow(total, key: "ui.total", isTotal: true) { rows.append(row) }
+        guard !rows.isEmpty else { return ChartResult(bottom: top, notes: []) }
+
+        // MARK: Columns right of the bars
+        var columns: [Column] = []
+        let pct = { (v: Double) in b.numbers.percent(v, decimals: opts.segmentDecimals) }
+        if opts.netPoints > 0 { columns.append(Column(headerKey: nil, header: nil, values: rows.map { pct($0.net ?? 0) })) }
+        if naApart {
+            for i in notApplicable {
+                columns.append(Column(headerKey: pointKey(i), header: b.labels.text(pointKey(i)), values: rows.map { pct($0.shown[i]) }))
+            }
+        }
+        let dec = { (v: Double?) in v.map { b.numbers.decimal($0, decimals: 1) } ?? "–" }
+        if opts.statistic == .mean || opts.statistic == .both {
+            columns.append(Column(headerKey: "ui.mean", header: b.labels.text("ui.mean"), values: rows.map { dec($0.mean) }))
+        }
+        if opts.statistic == .median || opts.statistic == .both {
+            columns.append(Column(headerKey: "ui.median", header: b.labels.text("ui.median"), values: rows.map { dec($0.median) }))
+        }
+        if opts.baseN {
+            columns.append(Column(headerKey: "ui.n", header: b.labels.text("ui.n"), values: rows.map { b.numbers.integer($0.base) }))
+        }
+        let columnGap = 8.0
+        for i in columns.indices {
+            let valueWidth = columns[i].values.map { b.naturalWidth($0, role: .value) }.max() ?? 0
+            let headerWidth = columns[i].header.map { b.naturalWidth($0, role: .columnHeader) } ?? 0
+            columns[i].width = max(valueWidth, min(headerWidth, max(valueWidth, b.style.fonts.valueSize * 7)))
+        }
+
+        // MARK: Horizontal geometry
+        let labelTexts = rows.map { $0.isTotal ? b.labels.text("ui.total") : b.labels.text($0.key) }
+        let natural = zip(rows, labelTexts).map { row, text in
+            b.naturalWidth(text, role: .label, font: labelFont(b, row))
+        }.max() ?? 0
+        // The bars keep at least 40 % of the width, however many columns sit beside them.
+        let columnsWidth = columns.map { $0.width + columnGap }.reduce(0, +)
+        // … but never so narrow that a word of a label must break.
+        let widestWord = zip(rows, labelTexts).flatMap { row, text in
+            text.split(separator: " ").map { b.naturalWidth(String($0), role: .label, font: labelFont(b, row)) }
+        }.max() ?? 0
+        let available = max(min(b.labelColumnWidth(natural: natural), b.contentWidth * 0.6 - columnsWidth - 8),
+                            b.contentWidth * 0.15, min(widestWord + 0.5, b.contentWidth * 0.3))
+        var labelBlocks = rows.indices.map { r in
+            b.block(labelTexts[r], key: rows[r].key, role: .label, width: available, font: labelFont(b, rows[r]))
+        }
+        let labelColumn = labelBlocks.map(\.naturalWidth).max() ?? 0
+        for r in labelBlocks.indices { labelBlocks[r].width = labelColumn }
+        let plotX = b.left + labelColumn + 8
+        let plotRight = b.right - columns.map { $0.width + columnGap }.reduce(0, +)
+        let plotWidth = max(plotRight - plotX, 10)
+        let naGap = (!notApplicable.isEmpty && !naApart) ? 4.0 : 0
+        let extents = geometry.extents(rows.map(\.shares), apart: naApart)
+        let unit = (plotWidth - naGap) / max(extents.left + extents.right, 0.001)
+        let centre = plotX + extents.left * unit
+
+        var y = top
+        // MARK: Legend
+        if b.style.show.legend {
+            var entries = geometry.stackOrder.map { Legend.Entry(key: pointKey($0), color: color($0)) }
+            if !naApart { entries += notApplicable.map { Legend.Entry(key: pointKey($0), color: color($0), apart: true) } }
+            y = Legend(entries: entries).layout(b, x: b.left, top: y, width: b.contentWidth) + 10
+        }
+        // MARK: Column headers
+        var columnX: [Double] = []
+        var cx = plotRight + columnGap
+        for c in columns {
+            columnX.append(cx)
+            cx += c.width + columnGap
+        }
+        let headers = columns.map { c in c.header.map { b.block($0, key: c.headerKey!, role: .columnHeader, width: c.width) } }
+        let headerHeight = headers.compactMap { $0?.height }.max() ?? 0
+        if headerHeight > 0 {
+            for (i, h) in headers.enumerated() {
+                guard let h else { continue }
+                b.place(h, x: columnX[i], y: y + headerHeight - h.height, align: .right)
+            }
+            y += headerHeight + 4
+        }
+
+        // MARK: Bars
+        let barHeight = b.style.bars.height
+        let firstBarTop = y
+        var lastBarBottom = y
+        for (r, row) in rows.enumerated() {
+            if row.isTotal {
+                y += 2
+                b.line(from: Point(x: b.left, y: y), to: Point(x: b.right, y: y), color: b.colors.rule, width: 0.6)
+                y += b.style.bars.rowGap
+            }
+            let label = labelBlocks[r]
+            let rowHeight = max(label.height, barHeight)
+            b.place(label, x: b.left, y: y + (rowHeight - label.height) / 2)
+            let barY = y + (rowHeight - barHeight) / 2
+            for segment in geometry.segments(row.shares, apart: naApart) {
+                let x = geometry.diverging ? centre + segment.offset * unit
+                    : plotX + segment.offset * unit + (segment.afterGap ? naGap : 0)
+                let frame = Rect(x: x, y: barY, width: segment.value * unit, height: barHeight)
+                let fill = color(segment.point)
+                b.rect(frame, fill: fill, stroke: b.outline(for: fill), role: .segment, key: "\(row.key):\(scale.points[segment.point].id)")
+                segmentLabel(b, row.shown[segment.point], in: frame, fill: fill, threshold: opts.segmentLabelThreshold,
+                             decimals: opts.segmentDecimals, key: "value.\(row.key).\(scale.points[segment.point].id)")
+            }
+            for (i, c) in columns.enumerated() {
+                let value = b.block(c.values[r], key: "value.\(row.key).\(c.headerKey ?? "net")", role: .value, width: 0, wrap: .none)
+                b.place(value, x: columnX[i] + c.width - value.naturalWidth, y: barY + barHeight / 2 - value.height / 2)
+            }
+            lastBarBottom = barY + barHeight
+            y += rowHeight + b.style.bars.rowGap
+        }
+        y -= b.style.bars.rowGap
+        if opts.layout == .diverging {
+            b.line(from: Point(x: centre, y: firstBarTop - 2), to: Point(x: centre, y: lastBarBottom + 2), color: b.colors.text, width: 0.75)
+        }
+        // With a not-applicable gap the ticks span the whole bar, so that 0 % and 100 % meet its ends.
+        y = axis(b, geometry: geometry, extents: extents, plotX: plotX, plotWidth: plotWidth, centre: centre,
+                 unit: geometry.diverging ? unit : plotWidth / 100, top: y + 4)
+
+        // MARK: Notes
+        var notes: [Note] = []
+        let bases = Set(rows.map(\.base))
+        if bases.count > 1, let lo = bases.min(), let hi = bases.max() {
+            notes.append(Note(key: "ui.respondents-range", text: b.labels.text("ui.respondents-range",
+                                                                              ["min": b.numbers.integer(lo), "max": b.numbers.integer(hi)])))
+        } else {
+            notes.append(Note(key: "ui.respondents", text: b.labels.text("ui.respondents", ["n": b.numbers.integer(question.respondents)])))
+        }
+        if opts.netPoints > 0 {
+            let names = geometry.highest(opts.netPoints).sorted().map { b.labels.text(pointKey($0)) }.joined(separator: " + ")
+            notes.append(Note(key: "ui.net-note", text: b.labels.text("ui.net-note", ["label": names])))
+        }
+        for i in notApplicable {
+            if opts.rebase {
+                notes.append(Note(key: "ui.rebased-note", text: b.labels.text("ui.rebased-note", ["label": b.labels.text(pointKey(i))])))
+            } else {
+                notes.append(Note(key: "ui.not-applicable-note", text: b.labels.text("ui.not-applicable-note", ["label": b.labels.text(pointKey(i))])))
+            }
+        }
+        if roundingMissed { notes.append(Note(key: "ui.rounding-note", text: b.labels.text("ui.rounding-note"))) }
+        return ChartResult(bottom: y, notes: notes)
+    }
+
+    func labelFont(_ b: FigureBuilder, _ row: Row) -> FontSpec {
+        var font = b.font(.label)
+        if row.isTotal { font.weight = .semibold }
+        return font
+    }
+
+    /// Rows in the style's order; "Annat …" rows stay last.
+    func sorted(_ rows: [Row], by sort: GridSort, geometry: GridGeometry) -> [Row] {
+        guard sort != .questionnaire else { return rows }
+        func key(_ r: Row) -> Double {
+            switch sort {
+            case .questionnaire: 0
+            case .mean: r.mean ?? -Double.infinity
+            case .share: r.net ?? geometry.highest(1).map { r.shares[$0] }.reduce(0, +)
+            }
+        }
+        let indexed = rows.enumerated().map { ($0.offset, $0.element) }
+        let main = indexed.filter { !$0.1.isOther }.sorted { a, b in
+            let ka = key(a.1), kb = key(b.1)
+            return ka != kb ? ka > kb : a.0 < b.0
+        }
+        return (main + indexed.filter { $0.1.isOther }).map(\.1)
+    }
+
+    /// The value inside its segment, when the share reaches the threshold and the text fits.
+    func segmentLabel(_ b: FigureBuilder, _ value: Double, in frame: Rect, fill: StyleColor, threshold: Double,
+                      decimals: Int, key: String) {
+        guard value >= threshold, value > 0 else { return }
+        let text = b.numbers.decimal(value, decimals: decimals)
+        let block = b.block(text, key: key, role: .segmentValue, width: 0, wrap: .none, color: b.textColor(on: fill))
+        guard block.naturalWidth + 3 <= frame.width, block.measured.lineHeight <= frame.height + 0.1 else { return }
+        let y = frame.midY - block.height / 2
+        b.place(block, x: frame.x + (frame.width - block.naturalWidth) / 2, y: y)
+    }
+
+    /// Percent ticks under the bars, as far apart as their labels need; returns the bottom.
+    func axis(_ b: FigureBuilder, geometry: GridGeometry, extents: (left: Double, right: Double), plotX: Double,
+              plotWidth: Double, centre: Double, unit: Double, top: Double) -> Double {
+        let widest = b.naturalWidth(b.numbers.percent(100, decimals: 0), role: .axis)
+        let steps: [Double] = geometry.diverging ? [10, 20, 25, 50] : [25, 50, 100]
+        let step = steps.first { $0 * unit >= widest + 6 } ?? steps.last!
+        var ticks: [Double] = []
+        if geometry.diverging {
+            var t = -((extents.left / step).rounded(.down) * step)
+            while t <= extents.right + 1e-9 {
+                ticks.append(t)
+                t += step
+            }
+        } else {
+            ticks = stride(from: 0.0, through: 100, by: step).map { $0 }
+        }
+        var bottom = top
+        for t in ticks {
+            let x = geometry.diverging ? centre + t * unit : plotX + t * unit
+            b.line(from: Point(x: x, y: top - 2), to: Point(x: x, y: top + 1), color: b.colors.rule, width: 0.5)
+            let block = b.block(b.numbers.percent(abs(t), decimals: 0), key: "value.axis", role: .axis, width: 0, wrap: .none)
+            let textX = min(max(x - block.naturalWidth / 2, b.left), b.right - block.naturalWidth)
+            b.place(block, x: textX, y: top + 2)
+            bottom = max(bottom, top + 2 + block.height)
+        }
+        return bottom
+    }
+}

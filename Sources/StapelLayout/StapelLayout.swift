@@ -1,1 +1,0 @@
-// Layout of figures in points; filled by the charts work.

@@ -1,0 +1,60 @@
+import StapelModel
+
+/// Writes a `Table` as a GitHub-flavoured Markdown pipe table: the question as a bold lead-in, one header
+/// row, numbers right-aligned in the language's format, the notes as paragraphs below.
+public struct MarkdownTableWriter: Sendable {
+    public var numberFormat: NumberFormat
+
+    public init(numberFormat: NumberFormat) { self.numberFormat = numberFormat }
+
+    public func write(_ table: Table) -> String {
+        let e = MarkdownTableWriter.escape
+        var out = ""
+        if let title = table.title { out += "**\(e(title))** " }
+        out += e(table.caption) + "\n\n"
+        out += "| " + ([e(table.stubHeader)] + table.columns.map { e($0.flatHeader) }).joined(separator: " | ") + " |\n"
+        out += "| :-- |" + String(repeating: " --: |", count: table.columns.count) + "\n"
+        for row in table.rows {
+            let stub = e(row.stub)
+            // GFM has no rules inside a table; a bold stub sets the "Totalt" row apart.
+            var cells = [row.kind == .total && !stub.isEmpty ? "**\(stub)**" : stub]
+            for (column, cell) in zip(table.columns, row.cells) { cells.append(cell.map { number($0, column.measure) } ?? "") }
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        for note in table.notes { out += "\n" + e(note) + "\n" }
+        return out
+    }
+
+    func number(_ value: Double, _ measure: Measure) -> String {
+        measure == .count ? numberFormat.integer(Int(value.rounded())) : numberFormat.decimal(value, decimals: measure.decimals)
+    }
+
+    /// Text that reads as itself inside a table cell: pipes and inline markup escaped, HTML and entities
+    /// disarmed, line breaks (which would end the row) turned into spaces.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in text {
+            if ch.isNewline || ch == "\t" {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace {
+                if !out.isEmpty && out.last != " " { out += " " }
+                pendingSpace = false
+            }
+            if "\\`*_[]<>|~&".contains(ch) { out += "\\" }
+            out.append(ch)
+        }
+        return out.trimmingSpaces()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

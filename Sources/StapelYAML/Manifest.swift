@@ -1,0 +1,99 @@
+import Foundation
+import StapelModel
+
+/// A report build, as `stapel.yaml` describes it (format `stapel-manifest/1`): which surveys, questions,
+/// formats, languages and styles to render, where to, and per-question overrides. Paths are resolved against
+/// the manifest's folder. `ManifestReader` reads it; `stapel build` runs it.
+public struct Manifest: Sendable {
+    public static let format = "stapel-manifest/1"
+
+    /// The manifest file, as shown in messages.
+    public var file: String
+    /// The folder relative paths resolve against.
+    public var directory: URL
+    /// Folder of house styles (`styles-folder`, default `Styles`).
+    public var stylesDirectory: URL
+    /// Folders searched for `stapel-backend-NAME` programs before `PATH` (`backends-folder`).
+    public var backendFolders: [URL]
+    /// Seconds an external backend may take per output (`backend-timeout`); nil: Stapel's default.
+    public var backendTimeout: Double?
+    public var surveys: [Entry]
+
+    public init(file: String, directory: URL, stylesDirectory: URL, backendFolders: [URL], backendTimeout: Double?,
+                surveys: [Entry]) {
+        self.file = file
+        self.directory = directory
+        self.stylesDirectory = stylesDirectory
+        self.backendFolders = backendFolders
+        self.backendTimeout = backendTimeout
+        self.surveys = surveys
+    }
+
+    /// One entry of `surveys:`.
+    public struct Entry: Sendable {
+        public var directory: URL
+        public var outputDirectory: URL
+        /// Backend names; nil: every built-in backend.
+        public var formats: [String]?
+        public var languages: [String]
+        public var styles: [String]
+        /// Question ids; empty: all.
+        public var questions: [String]
+        public var options: RenderOptions
+        public var fallbackLanguage: String?
+        public var overrides: [QuestionOverride]
+        /// Where the entry is written, for messages about it.
+        public var location: SourceLocation
+        /// `surveys[0]`.
+        public var path: String
+
+        public init(directory: URL, outputDirectory: URL, formats: [String]?, languages: [String], styles: [String],
+                    questions: [String], options: RenderOptions, fallbackLanguage: String?,
+                    overrides: [QuestionOverride], location: SourceLocation, path: String) {
+            self.directory = directory
+            self.outputDirectory = outputDirectory
+            self.formats = formats
+            self.languages = languages
+            self.styles = styles
+            self.questions = questions
+            self.options = options
+            self.fallbackLanguage = fallbackLanguage
+            self.overrides = overrides
+            self.location = location
+            self.path = path
+        }
+    }
+}
+
+/// A per-question change to the house style, from a manifest's `overrides:`: the chart kind of a grid,
+/// the sort order, the figure width, options to highlight.
+public struct QuestionOverride: Sendable, Hashable {
+    public var question: String
+    /// `stacked` or `diverging` (grids).
+    public var chart: GridLayout?
+    /// `questionnaire`, `share` or `mean` (`mean` for grids only).
+    public var sort: String?
+    /// Figure width in millimetres.
+    public var widthMM: Double?
+    /// Ids of options or rows to set apart.
+    public var highlight: [String]?
+    public var location: SourceLocation
+    /// `surveys[0].overrides.q05`.
+    public var path: String
+
+    public static let sortOrders = ["questionnaire", "share", "mean"]
+
+    public init(question: String, chart: GridLayout? = nil, sort: String? = nil, widthMM: Double? = nil,
+                highlight: [String]? = nil, location: SourceLocation, path: String) {
+        self.question = question
+        self.chart = chart
+        self.sort = sort
+        self.widthMM = widthMM
+        self.highlight = highlight
+        self.location = location
+        self.path = path
+    }
+
+    /// An error about this override, placed at it.
+    public func error(_ message: String) -> DataError { DataError(location, path: path, message) }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import Stapel
+
+/// The flags that say how `build` and `render` talk.
+struct BuildOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Outputs rendered at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Print only warnings and errors.")
+    var quiet = false
+
+    @Flag(help: "Print a line for every output, written or unchanged.")
+    var verbose = false
+
+    @Option(name: .long, help: "text, or json: one JSON object per line on standard output.")
+    var logFormat: LogFormat = .text
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more, found \(jobs)") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// `--log-format`.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Prints a build's progress and results: in text, a progress line on standard error when it is a terminal
+/// (nothing when it is not), failures and warnings on standard error, a line per output with `--verbose`,
+/// and a closing summary line on standard output; in JSON (`stapel-log/1`), one object per line on
+/// standard output for every output, warning and error, and a closing `summary` object.
+final class BuildReporter: @unchecked Sendable {
+    static let logFormat = "stapel-log/1"
+
+    private let options: BuildOutputOptions
+    private let showsProgress: Bool
+    private let lock = NSLock()
+    private var progressShown = false
+
+    init(_ options: BuildOutputOptions) {
+        self.options = options
+        showsProgress = options.logFormat == .text && !options.quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    func handle(_ event: BuildEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case .started(let total):
+            if options.logFormat == .json {
+                json([("event", "start"), ("log", .string(BuildReporter.logFormat)), ("total", .integer(total)),
+                      ("jobs", .integer(options.jobCount))])
+            }
+        case .rendering:
+            break
+        case .finished(let job, let outcome, let done, let total):
+            if options.logFormat == .json {
+                json(outputEvent(job, outcome))
+                return
+            }
+            switch outcome {
+            case .failed(let message):
+                clearProgress()
+                printError("error: \(SurveyLoader.display(job.output)): \(message)")
+            case .stale(let reason):
+                clearProgress()
+                print("stale: \(SurveyLoader.display(job.output)) (\(reason.rawValue))")
+            case .written where options.verbose:
+                clearProgress()
+                print("written    \(SurveyLoader.display(job.output))")
+            case .unchanged where options.verbose:
+                clearProgress()
+                print("unchanged  \(SurveyLoader.display(job.output))")
+            case .upToDate where options.verbose:
+                clearProgress()
+                print("up to date \(SurveyLoader.display(job.output))")
+            default:
+                break
+            }
+            if showsProgress {
+                let line = "[\(done)/\(total)] \(SurveyLoader.display(job.output))"
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+                progressShown = true
+            }
+        }
+    }
+
+    func warning(_ message: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if options.logFormat == .json {
+            json([("event", "warning"), ("message", .string(message))])
+        } else {
+            clearProgress()
+            printError(message)
+        }
+    }
+
+    func error(_ message: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if options.logFormat == .json {
+            json([("event", "error"), ("message", .string(message))])
+        } else {
+            clearProgress()
+            printError(message)
+        }
+    }
+
+    /// The closing line, "N written, N unchanged, N failed", or for a check "N up to date, N stale".
+    func summary(_ report: BuildReport, check: Bool, exitCode: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        clearProgress()
+        if options.logFormat == .json {
+            var members: [(String, CanonicalValue)] = [("event", "summary")]
+            if check {
+                members += [("up-to-date", .integer(report.upToDate.count)), ("stale", .integer(report.stale.count))]
+            } else {
+                members += [("written", .integer(report.written.count)), ("unchanged", .integer(report.unchanged.count)),
+                            ("failed", .integer(report.failed.count))]
+            }
+            json(members + [("exit-code", .integer(Int(exitCode)))])
+        } else if !options.quiet {
+            if check {
+                print("\(report.upToDate.count) up to date, \(report.stale.count) missing or stale")
+            } else {
+                print("\(report.written.count) written, \(report.unchanged.count) unchanged, \(report.failed.count) failed")
+            }
+        }
+    }
+
+    private func outputEvent(_ job: RenderJob, _ outcome: BuildOutcome) -> [(String, CanonicalValue)] {
+        let name: String
+        var extra: [(String, CanonicalValue)] = []
+        switch outcome {
+        case .written: name = "written"
+        case .unchanged: name = "unchanged"
+        case .upToDate: name = "up-to-date"
+        case .failed(let message):
+            name = "failed"
+            extra = [("message", .string(message))]
+        case .stale(let reason):
+            name = "stale"
+            extra = [("reason", .string(reason.rawValue))]
+        }
+        return [("event", .string(name)), ("path", .string(SurveyLoader.display(job.output))),
+                ("question", .string(job.questionID)), ("language", .string(job.language)),
+                ("format", .string(job.format))] + extra
+    }
+
+    private func json(_ members: [(String, CanonicalValue)]) {
+        let line = CanonicalValue.object(members.map { CanonicalValue.Member($0.0, $0.1) }).json()
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    private func print(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    private func clearProgress() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progressShown = false
+    }
+}
+
+extension BuildReporter {
+    /// Renders (or with `check`, checks) the jobs, reports, and returns the exit code: 0, 3 when a backend
+    /// failed, 1 when a check found outputs missing or stale.
+    func execute(_ jobs: [RenderJob], warnings: [String], force: Bool, check: Bool) -> Int32 {
+        for warning in warnings { self.warning(warning) }
+        let runner = BuildRunner(jobs: options.jobCount, force: force) { [self] event in handle(event) }
+        let report = check ? runner.check(jobs) : runner.build(jobs)
+        for warning in report.warnings { self.warning(warning) }
+        let code: Int32 = if check {
+            report.stale.isEmpty ? ExitStatus.ok : ExitStatus.dataError
+        } else {
+            report.failed.isEmpty ? ExitStatus.ok : ExitStatus.backendFailure
+        }
+        summary(report, check: check, exitCode: code)
+        return code
+    }
+
+    /// Reports a failure to plan (bad data, labels, style, manifest or backend) and returns its exit code.
+    func planningFailed(_ error: Error, unknownFormatIsUsage: Bool) -> Int32 {
+        let message = "\(error)"
+        self.error(message.hasPrefix("error:") || message.contains(": error:") ? message : "error: \(message)")
+        switch error {
+        case RenderPipeline.PlanError.unknownFormat: return unknownFormatIsUsage ? ExitStatus.usage : ExitStatus.dataError
+        case is ExternalBackendError: return ExitStatus.backendFailure
+        default: return ExitStatus.dataError
+        }
+    }
+}
+
+/// The folder holding the running `stapel`, searched for external backends after the manifest's folder:
+/// `swift build` puts the example backend there too.
+var stapelExecutableFolder: URL? { Bundle.main.executableURL?.deletingLastPathComponent() }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Stapel
+
+/// `stapel build [MANIFEST]`: renders what a report manifest (`stapel.yaml`) names, in parallel, rewriting only
+/// outputs whose inputs changed.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the outputs a manifest (stapel.yaml) names, rewriting only what changed.",
+        discussion: """
+            Exit codes: 0 ok; 1 data, label, style or manifest error, or with --check outputs missing or stale; \
+            2 usage error; 3 a backend failed for some output (the others were written).
+            """)
+
+    @Argument(help: "The manifest.")
+    var manifest: String = ManifestReader.defaultFileName
+
+    @Flag(help: "Render and rewrite every output, even those that are up to date.")
+    var force = false
+
+    @Flag(help: "Write nothing; exit 1 listing the outputs that are missing or stale.")
+    var check = false
+
+    @Option(name: .long, help: "Seconds an external backend may take per output (default: the manifest's, else 60).")
+    var backendTimeout: Double?
+
+    @OptionGroup var output: BuildOutputOptions
+
+    func validate() throws {
+        if force && check { throw ValidationError("--force and --check exclude each other") }
+        if let backendTimeout, backendTimeout <= 0 { throw ValidationError("--backend-timeout needs seconds above 0") }
+    }
+
+    func run() throws {
+        let reporter = BuildReporter(output)
+        let url = URL(fileURLWithPath: manifest)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            reporter.error("error: no manifest '\(manifest)'; run in a folder holding \(ManifestReader.defaultFileName) or name the file")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let jobs: [RenderJob]
+        let warnings: [String]
+        do {
+            let manifest = try ManifestReader.load(url)
+            let finder = ManifestPlanner.finder(manifest, extraFolders: stapelExecutableFolder.map { [$0] } ?? [],
+                                                timeout: backendTimeout)
+            let registry = try BackendRegistry.builtIn.resolving(ManifestPlanner.formats(manifest), with: finder)
+            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: ManifestPlanner.plans(manifest))
+        } catch {
+            throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
+        }
+        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check)
+        if code != ExitStatus.ok { throw ExitCode(code) }
+    }
+}

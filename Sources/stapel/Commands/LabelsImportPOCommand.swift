@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Stapel
+
+/// `stapel labels import-po FILE --lang en [--out labels/en.yaml]`: a translated PO file back into a label set.
+struct LabelsImportPOCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-po",
+        abstract: "Read a translated PO file and write the language's label set (YAML, in survey order).",
+        discussion: """
+            Every translated entry replaces the key's text; untranslated and fuzzy entries keep the text the \
+            label set had. Survey strings go to --out, interface strings (ui.*, number.*) to --interface-out. \
+            The written set is checked as by `stapel labels check`.
+            """)
+
+    @Argument(help: "The PO file.")
+    var file: String
+
+    @Option(name: .long, help: "Language of the translations.")
+    var lang: String
+
+    @Option(name: .long, help: "Survey folder (holding survey.yaml).")
+    var survey: String = SurveyLocator.defaultSurvey
+
+    @Option(name: .long, help: "Survey label file to write (default: SURVEY/labels/<lang>.yaml).")
+    var out: String?
+
+    @Option(name: .long, help: "Interface label file to write (e.g. Sources/StapelYAML/Resources/Labels/<lang>.yaml).")
+    var interfaceOut: String?
+
+    func validate() throws {
+        guard lang != Pseudolocalizer.languageCode else {
+            throw ValidationError("'pseudo' is generated from the Swedish labels; it has no file to import into")
+        }
+    }
+
+    func run() throws {
+        let workspace = try LabelsWorkspace(survey: survey)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("error: cannot read '\(file)'")
+            throw ExitCode(1)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("error: '\(file)' is not UTF-8 text")
+            throw ExitCode(1)
+        }
+        let po = try reportingErrors { try POReader.read(text, file: file) }
+        let imported = try reportingErrors {
+            try POImport.labels(from: po, language: lang, catalog: workspace.catalog, file: file)
+        }
+        for warning in imported.warnings { printError(warning) }
+        let current = try workspace.translation(lang)
+        var labels = current.labels
+        for (key, value) in imported.labels.entries { labels.entries[key] = value }
+        let stale = labels.entries.keys.filter { workspace.catalog[$0] == nil }.sorted()
+        for key in stale {
+            printError("warning: dropped '\(key)': the survey does not use it")
+            labels.entries[key] = nil
+        }
+        let touched = Set(imported.labels.entries.keys.map(LabelCatalog.part(of:)))
+        let header = ["Label set '\(lang)' of survey '\(workspace.survey.id)', imported from \((file as NSString).lastPathComponent)."]
+        var written: [String] = []
+        for part in LabelCatalog.Part.allCases where touched.contains(part) {
+            let path = part == .survey ? out ?? workspace.loader.labelsFile(lang).path : interfaceOut
+            let keys = workspace.catalog.entries(in: part).map(\.key)
+            guard let path else {
+                let count = imported.labels.entries.keys.filter { LabelCatalog.part(of: $0) == .interface }.count
+                printError("note: \(count) interface string(s) (ui.*, number.*) not written; pass --interface-out "
+                           + LabelSource.interfaceFile(lang))
+                continue
+            }
+            var partLabels = LabelSet(language: lang, entries: [:])
+            for key in keys { partLabels.entries[key] = labels[key] }
+            let yaml = try reportingErrors { try LabelSetWriter.write(partLabels, order: keys, header: header) }
+            try writeOutput(yaml, to: path)
+            written.append(path)
+        }
+        print("\(imported.imported) translations imported (\(imported.untranslated) untranslated, \(imported.fuzzy) fuzzy, "
+              + "\(imported.unknown) unknown skipped); wrote \(written.isEmpty ? "nothing" : written.joined(separator: ", "))")
+        let report = LabelCheck(identicalAllowed: KnownIdenticalLabels.accepted(for: lang))
+            .check(labels, against: workspace.catalog, files: current.files)
+        for issue in report.issues { printError(issue.description) }
+        print(report.summary)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The exit codes of `stapel`, as the README documents them.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    /// A data, label, style or manifest error; with `build --check`, outputs that are missing or stale.
+    static let dataError: Int32 = 1
+    /// The command line is wrong: an unknown flag, a bad value, a missing manifest.
+    static let usage: Int32 = 2
+    /// A backend failed for some output; the other outputs were written.
+    static let backendFailure: Int32 = 3
+}
+
+extension StapelCommand {
+    /// Runs the command as ArgumentParser does, except that a usage error exits 2, as the README documents,
+    /// rather than ArgumentParser's 64 (EX_USAGE).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Stapel
+import Testing
+
+/// `stapel build` as a script sees it: the built binary, run in a temporary project with a manifest and an
+/// external backend written as a shell script. Exit codes, summary lines, `--check`, `--log-format json`.
+@Suite struct BuildCommandTests {
+    let scratch: Scratch
+    let survey: URL
+
+    init() throws {
+        scratch = try Scratch()
+        survey = try scratch.copyOfSurvey()
+        // `echo`: the request itself is the file; `picky`: fails for q05 with a message on standard error.
+        for (name, ext, body) in [("echo", "json", "cat"),
+                                  ("picky", "txt", "input=$(cat)\ncase \"$input\" in *'\"id\":\"q05\"'*) echo 'q05 is too hard' >&2; exit 2;; esac\necho ok")] {
+            try scratch.write("""
+                #!/bin/sh
+                if [ "$1" = describe ]; then
+                  echo '{"format": "stapel-backend/1", "name": "\(name)", "extension": "\(ext)", "text": true, "uses-fonts": false}'
+                  exit 0
+                fi
+                \(body)
+                """, to: "backends/stapel-backend-\(name)", executable: true)
+        }
+    }
+
+    func manifest(formats: [String] = ["echo"], extra: String = "") throws {
+        try scratch.write("""
+            format: stapel-manifest/1
+            output: out
+            styles-folder: \(stylesFolder.path)
+            backends-folder: backends
+            surveys:
+              - path: survey
+                questions: [q01, q02, q05]
+                formats: [\(formats.joined(separator: ", "))]
+                languages: [sv, en]
+            \(extra)
+            """, to: "stapel.yaml")
+    }
+
+    func stapel(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try runStapel(arguments, in: scratch.url)
+    }
+
+    @Test func buildThenNoOpBuild() throws {
+        defer { scratch.cleanUp() }
+        try manifest()
+        let first = try stapel(["build"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "6 written, 0 unchanged, 0 failed\n")
+        #expect(first.stderr.isEmpty, "no progress line when standard error is not a terminal")
+        #expect(files(in: scratch.url.appendingPathComponent("out")).filter { !$0.hasPrefix(".") }.count == 6)
+        let second = try stapel(["build"])
+        #expect(second.status == 0)
+        #expect(second.stdout == "0 written, 6 unchanged, 0 failed\n")
+        #expect(try stapel(["build", "--quiet"]).stdout.isEmpty)
+        let verbose = try stapel(["build", "--verbose"])
+        #expect(verbose.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("unchanged") }.count == 6)
+    }
+
+    @Test func checkExitsOneListingStaleOutputs() throws {
+        defer { scratch.cleanUp() }
+        try manifest()
+        #expect(try stapel(["build"]).status == 0)
+        #expect(try stapel(["build", "--check"]).status == 0)
+        try edit(survey.appendingPathComponent("labels/en.yaml"), replacing: "q05:\n    text: \"", with: "q05:\n    text: \"Edited: ")
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("out/sv/q01.json"))
+        let check = try stapel(["build", "--check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("stale: out/en/q05.json (inputs changed)"))
+        #expect(check.stdout.contains("stale: out/sv/q01.json (missing)"))
+        #expect(check.stdout.hasSuffix("4 up to date, 2 missing or stale\n"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/sv/q01.json").path))
+        #expect(try stapel(["build"]).stdout == "2 written, 4 unchanged, 0 failed\n")
+    }
+
+    @Test func aBackendFailureExitsThreeAndWritesTheRest() throws {
+        defer { scratch.cleanUp() }
+        try manifest(formats: ["echo", "picky"])
+        let run = try stapel(["build"])
+        #expect(run.status == 3)
+        #expect(run.stdout == "10 written, 0 unchanged, 2 failed\n")
+        #expect(run.stderr.contains("error: out/sv/q05.txt:"))
+        #expect(run.stderr.contains("q05 is too hard"))
+    }
+
+    @Test func dataAndManifestErrorsExitOne() throws {
+        defer { scratch.cleanUp() }
+        try manifest(extra: "    colour: blue")
+        let badField = try stapel(["build"])
+        #expect(badField.status == 1)
+        #expect(badField.stderr.contains("stapel.yaml:10:5: error: surveys[0].colour: unknown field 'colour'"))
+
+        try manifest(formats: ["nosuchformat"])
+        let unknown = try stapel(["build"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown format 'nosuchformat'"))
+
+        try manifest()
+        try edit(survey.appendingPathComponent("survey.yaml"), replacing: "{id: ja, n: 67, percent: 48.9}",
+                 with: "{id: ja, n: 67, percent: 58.9}")
+        let badData = try stapel(["build"])
+        #expect(badData.status == 1)
+        #expect(badData.stderr.contains("q01"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path), "nothing may be written")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        defer { scratch.cleanUp() }
+        try manifest()
+        #expect(try stapel(["build", "--no-such-flag"]).status == 2)
+        #expect(try stapel(["build", "--jobs", "0"]).status == 2)
+        #expect(try stapel(["build", "--force", "--check"]).status == 2)
+        let missing = try stapel(["build", "elsewhere.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no manifest 'elsewhere.yaml'"))
+        #expect(try stapel(["render", "survey", "--format", "nope"]).status == 2)
+    }
+
+    @Test func jsonLogHasAnObjectPerOutputAndASummary() throws {
+        defer { scratch.cleanUp() }
+        try manifest(formats: ["echo", "picky"])
+        let run = try stapel(["build", "--log-format", "json", "--jobs", "3"])
+        #expect(run.status == 3)
+        #expect(run.stderr.isEmpty)
+        let events = try run.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+        }
+        #expect(events.first?["event"] as? String == "start")
+        #expect(events.first?["log"] as? String == "stapel-log/1")
+        #expect(events.first?["total"] as? Int == 12)
+        let perOutput = events.filter { ["written", "unchanged", "failed"].contains($0["event"] as? String) }
+        #expect(perOutput.count == 12)
+        let failed = perOutput.filter { $0["event"] as? String == "failed" }
+        #expect(failed.map { $0["path"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["out/en/q05.txt", "out/sv/q05.txt"])
+        #expect((failed.first?["message"] as? String)?.contains("q05 is too hard") == true)
+        #expect(failed.first?["format"] as? String == "picky")
+        let summary = try #require(events.last)
+        #expect(summary["event"] as? String == "summary")
+        #expect(summary["written"] as? Int == 10)
+        #expect(summary["failed"] as? Int == 2)
+        #expect(summary["exit-code"] as? Int == 3)
+    }
+
+    @Test func jsonLogReportsPlanningErrors() throws {
+        defer { scratch.cleanUp() }
+        try manifest(formats: ["nosuchformat"])
+        let run = try stapel(["build", "--log-format", "json"])
+        #expect(run.status == 1)
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(event["event"] as? String == "error")
+        #expect((event["message"] as? String)?.contains("nosuchformat") == true)
+    }
+
+    @Test func renderKeepsItsFlagsAndIsIncrementalToo() throws {
+        defer { scratch.cleanUp() }
+        let args = ["render", "survey", "--out", "rendered", "--styles", stylesFolder.path, "--format", "md", "--lang", "sv,en", "--questions", "q01,q05"]
+        let first = try stapel(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "4 written, 0 unchanged, 0 failed\n")
+        #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
+        #expect(try stapel(args + ["--quiet"]).stdout.isEmpty)
+    }
+}
