@@ -4,7 +4,7 @@
 render:
 	@bash .ci/install-deps render
 	swift build --product stapel
-	.build/debug/stapel render
+	.build/debug/stapel build
 
 test:
 	@bash .ci/install-deps test

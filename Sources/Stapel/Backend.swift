@@ -18,9 +18,24 @@ public protocol Backend: Sendable {
     /// backend, a digest of its program. Default: empty.
     var revision: String { get }
     func render(_ request: RenderRequest) throws -> [UInt8]
+    /// The file's bytes together with what the backend noticed while making them (a label that overflows its
+    /// room …). Default: `render` with no warnings.
+    func renderOutput(_ request: RenderRequest) throws -> BackendOutput
+}
+
+/// The bytes of one output file and the backend's warnings about it, one line each.
+public struct BackendOutput: Sendable {
+    public var bytes: [UInt8]
+    public var warnings: [String]
+
+    public init(bytes: [UInt8], warnings: [String] = []) {
+        self.bytes = bytes
+        self.warnings = warnings
+    }
 }
 
 extension Backend {
+    public func renderOutput(_ request: RenderRequest) throws -> BackendOutput { BackendOutput(bytes: try render(request)) }
     public var options: [BackendOption]? { nil }
     public var usesFonts: Bool { true }
     public var revision: String { "" }

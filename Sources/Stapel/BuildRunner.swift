@@ -33,6 +33,7 @@ public struct BuildRunner: Sendable {
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
         let fonts = fontFingerprints(jobs)
         let force = self.force
+        let noticed = WarningCollector()
         let results = run(jobs) { job in
             let root = job.root.standardizedFileURL
             let digest = InputDigest.of(job.request, backend: job.backend, fonts: fonts[job.request.style.fonts.family])
@@ -44,7 +45,9 @@ public struct BuildRunner: Sendable {
             }
             let bytes: [UInt8]
             do {
-                bytes = try job.backend.render(job.request)
+                let output = try job.backend.renderOutput(job.request)
+                bytes = output.bytes
+                noticed.add(output.warnings)
             } catch {
                 return (.failed("\(error)"), nil)
             }
@@ -59,6 +62,7 @@ public struct BuildRunner: Sendable {
         }
 
         var report = BuildReport()
+        report.warnings = noticed.lines
         var updated = states
         for (job, (outcome, entry)) in zip(jobs, results) {
             report.add(job.output, outcome)
@@ -219,5 +223,25 @@ public struct BuildReport: Sendable {
         case .upToDate: upToDate.append(url)
         case .stale(let reason): stale.append((url, reason))
         }
+    }
+}
+
+/// Backend warnings gathered from the worker threads, each line once, in the order first seen
+/// (png, pdf and svg of one figure report the same layout problem).
+private final class WarningCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen = Set<String>()
+    private var ordered: [String] = []
+
+    func add(_ lines: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for line in lines where seen.insert(line).inserted { ordered.append(line) }
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return ordered
     }
 }

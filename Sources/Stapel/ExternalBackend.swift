@@ -106,6 +106,7 @@ extension String {
 
 /// An external backend that failed, with what it wrote to standard error.
 public struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong with the program.
     public enum Problem: Sendable, Equatable {
         case cannotStart(String)
         case exited(Int32)
@@ -142,8 +143,9 @@ public struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
         case .badDescription(let reason): "cannot be used: \(reason)"
         }
         var text = "external backend '\(backend)' (\(executable)) \(what)"
-        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        }
         let shown = Array(lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed())
         if shown.isEmpty {
             text += "; it wrote nothing to standard error"

@@ -7,9 +7,9 @@ import Foundation
 /// started at once by a parallel build none inherits another's pipe and keeps it from seeing end of file.
 /// The child also closes every descriptor Stapel itself inherited: a backend that outlives a killed `stapel`
 /// must not hold open a pipe by which `stapel`'s own parent (a test, make, CI) waits for it to end.
-public enum Subprocess {
+enum Subprocess {
     /// How the program ended.
-    public enum Termination: Sendable, Equatable {
+    enum Termination: Sendable, Equatable {
         case exited(Int32)
         case signalled(Int32)
         /// It ran past the deadline and was killed.
@@ -19,17 +19,17 @@ public enum Subprocess {
     }
 
     /// Everything the program said, and how it ended.
-    public struct Result: Sendable {
-        public var termination: Termination
-        public var stdout: [UInt8]
-        public var stderr: [UInt8]
+    struct Result: Sendable {
+        var termination: Termination
+        var stdout: [UInt8]
+        var stderr: [UInt8]
     }
 
     /// The program could not be started at all.
-    public struct StartError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot run '\(path)': \(reason)" }
+    struct StartError: Error, CustomStringConvertible, Sendable {
+        var path: String
+        var reason: String
+        var description: String { "cannot run '\(path)': \(reason)" }
     }
 
     /// Serialises pipe creation and spawning: between `pipe` and `fcntl(FD_CLOEXEC)` a descriptor would leak
@@ -40,9 +40,9 @@ public enum Subprocess {
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
     /// Output beyond this is an error rather than memory exhaustion.
-    public static let outputLimit = 1 << 30
+    static let outputLimit = 1 << 30
 
-    public static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Double) throws -> Result {
+    static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Double) throws -> Result {
         _ = ignoreSIGPIPE
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         var pid = pid_t()

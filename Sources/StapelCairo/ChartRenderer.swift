@@ -9,6 +9,19 @@ public enum ChartRenderer {
         ChartLayout(measurer: PangoMeasurer(language: request.labels.language)).figure(for: request)
     }
 
+    /// Lays the chart out once and draws it in `format` (`png`, `pdf` or `svg`); the figure's layout
+    /// warnings come back with the bytes.
+    public static func render(_ request: RenderRequest, format: ChartFormat) throws -> (bytes: [UInt8], warnings: [LayoutWarning]) {
+        let figure = figure(for: request)
+        let bytes: [UInt8]
+        switch format {
+        case .png: bytes = try PNGWriter.write(figure, dpi: request.style.resolved(for: request.question.id).page.dpi)
+        case .pdf: bytes = try PDFWriter.write(figure)
+        case .svg: bytes = try SVGWriter.write(figure)
+        }
+        return (bytes, figure.warnings)
+    }
+
     public static func png(_ request: RenderRequest) throws -> [UInt8] {
         let style = request.style.resolved(for: request.question.id)
         return try PNGWriter.write(figure(for: request), dpi: style.page.dpi)
@@ -17,4 +30,9 @@ public enum ChartRenderer {
     public static func pdf(_ request: RenderRequest) throws -> [UInt8] { try PDFWriter.write(figure(for: request)) }
 
     public static func svg(_ request: RenderRequest) throws -> [UInt8] { try SVGWriter.write(figure(for: request)) }
+}
+
+/// The file formats Cairo draws a chart in.
+public enum ChartFormat: String, Sendable {
+    case png, pdf, svg
 }

@@ -60,6 +60,32 @@ import Testing
         #expect(verbose.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("unchanged") }.count == 6)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aTerminalGetsAProgressLine() throws {
+        defer { scratch.cleanUp() }
+        try manifest()
+        // `script` runs the command on a pseudo-terminal and copies what it printed to standard output.
+        let command = "\(try stapelBinary().path) build --jobs 1"
+        let run = try runScript(["-qec", command, "/dev/null"])
+        #expect(run.contains("\r\u{1B}[K[1/6] out/"))
+        #expect(run.contains("\r\u{1B}[K[6/6] out/"))
+        #expect(run.contains("6 written, 0 unchanged, 0 failed"))
+    }
+
+    func runScript(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = arguments
+        process.currentDirectoryURL = scratch.url
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func checkExitsOneListingStaleOutputs() throws {
         defer { scratch.cleanUp() }
         try manifest()

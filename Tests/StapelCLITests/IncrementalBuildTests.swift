@@ -88,6 +88,17 @@ import Testing
         #expect(names(report.written) == Set(onScale))
     }
 
+    @Test func aPerQuestionStyleOverrideRewritesOnlyThatQuestion() throws {
+        defer { scratch.cleanUp() }
+        _ = try build()
+        var p = plan()
+        p.overrides = [QuestionOverride(question: "q05", widthMM: 120,
+                                        location: SourceLocation(file: "stapel.yaml", line: 1, column: 1), path: "q05")]
+        let report = try RenderPipeline(registry: registry).run(p, runner: BuildRunner(jobs: 2))
+        #expect(names(report.written) == ["sv/q05.txt", "en/q05.txt"])
+        #expect(try String(contentsOf: output.appendingPathComponent("sv/q05.txt"), encoding: .utf8).contains("width 120.0"))
+    }
+
     @Test func movingLinesWithoutChangingContentRewritesNothing() throws {
         defer { scratch.cleanUp() }
         _ = try build()

@@ -17,6 +17,8 @@ struct GridChart: ChartBody {
         /// Displayed (rounded) share per scale point.
         var shown: [Double]
         var base: Int
+        /// Answers behind the row, for the base-n column.
+        var answered: Int
         var mean: Double?
         var median: Double?
         /// The net total (share of the highest-scoring points), when asked for.
@@ -72,7 +74,12 @@ struct GridChart: ChartBody {
             }
             let net = opts.netPoints > 0 ? geometry.highest(opts.netPoints).map { shown[$0] }.reduce(0, +) : nil
             return Row(key: key, isTotal: isTotal, isOther: r.isOther, shares: shares, shown: shown,
-                       base: r.respondents ?? question.respondents, mean: r.mean, median: r.median, net: net)
+                       base: r.respondents ?? question.respondents,
+                       // A row answered by fewer than the question's respondents (never printed) shows its own
+                       // base, recovered from its percents; the Totalt row keeps the question's.
+                       answered: r.respondents ?? (isTotal ? nil : CountReconstruction.counts(percents: r.percents,
+                           respondents: question.respondents)?.reduce(0, +)) ?? question.respondents,
+                       mean: r.mean, median: r.median, net: net)
         }
         for r in question.rows {
             if let row = makeRow(r, key: "questions.\(question.id).rows.\(r.id)", isTotal: false) { rows.append(row) }
@@ -98,7 +105,7 @@ struct GridChart: ChartBody {
             columns.append(Column(headerKey: "ui.median", header: b.labels.text("ui.median"), values: rows.map { dec($0.median) }))
         }
         if opts.baseN {
-            columns.append(Column(headerKey: "ui.n", header: b.labels.text("ui.n"), values: rows.map { b.numbers.integer($0.base) }))
+            columns.append(Column(headerKey: "ui.n", header: b.labels.text("ui.n"), values: rows.map { b.numbers.integer($0.answered) }))
         }
         let columnGap = 8.0
         for i in columns.indices {
