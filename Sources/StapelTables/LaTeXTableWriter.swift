@@ -63,7 +63,7 @@ public struct LaTeXTableWriter: Sendable {
         }
         out += "\\label{tab:\(table.surveyID)-\(table.questionID)}\n"
         let formats = table.columns.indices.map { format(of: $0, in: table) }
-        let layout = LaTeXColumnWidths(table: table, formats: formats.map { ($0.integer, $0.decimals) })
+        let layout = LaTeXColumnWidths(table: table, formats: formats)
         out += "\\\(layout.fontSize)\n\\setlength{\\tabcolsep}{\(Int(layout.columnSeparation))pt}\n"
 
         // A hanging indent marks where a wrapped statement ends and the next begins.
@@ -83,10 +83,14 @@ public struct LaTeXTableWriter: Sendable {
         // this column's left padding, and the table's outer edge has none.
         func headerCell(_ a: Int, _ b: Int, _ text: String) throws -> String {
             let fraction = layout.fractions[a..<b].reduce(0, +)
-            let width = "\\dimexpr \(LaTeXTableWriter.decimal(fraction))\\linewidth+\(2 * (b - a - 1))\\tabcolsep\\relax"
+            // A set-apart gap inside a spanner widens the span by its 1em.
+            let gaps = ((a + 1)..<b).filter { hasGap(before: $0, in: table) }.count
+            let width = "\\dimexpr \(LaTeXTableWriter.decimal(fraction))\\linewidth+\(2 * (b - a - 1))\\tabcolsep"
+                + String(repeating: "+1em", count: gaps) + "\\relax"
             let left = hasGap(before: a, in: table) ? "@{}" : ""
             let right = b == k ? "@{}" : hasGap(before: b, in: table) ? "@{\(LaTeXTableWriter.gap)}" : ""
-            return "\\multicolumn{\(b - a)}{\(left)>{\\centering\\arraybackslash\\hspace{0pt}}b{\(width)}\(right)}{\(try e(text))}"
+            // Three letters at least after a hyphen: a narrow header would otherwise end on "-de" or "-ten".
+            return "\\multicolumn{\(b - a)}{\(left)>{\\centering\\arraybackslash\\righthyphenmin=3 \\hspace{0pt}}b{\(width)}\(right)}{\(try e(text))}"
         }
 
         if !table.groups.isEmpty {

@@ -25,6 +25,8 @@ import Testing
         let text = try result.text(in: scratch)
         let rows = ModelOracle.rows(request.question, in: request.survey)
         expectRows(rows, in: text, marker: request.numberFormat.decimalSeparator, what: "\(language)/\(id)")
+        let broken = hyphenatedStubWords(in: text, table: try TableBuilder(request).build())
+        #expect(broken.isEmpty, "\(language)/\(id): TeX hyphenated statements: \(broken)\n\(text)")
     }
 
     /// One question of each kind as a complete document, compiled without a wrapper.
@@ -175,4 +177,18 @@ func numberTokens(_ line: Substring) -> [String] {
             .flatMap { $0.split(separator: ".", omittingEmptySubsequences: false) }
         return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
+}
+
+/// The words of the table's stubs that TeX hyphenated, as `pdftotext -layout` shows them: in the lines between the
+/// header (whose last line begins with the stub header) and the notes, a word ending in a hyphen that no stub
+/// contains.
+func hyphenatedStubWords(in text: String, table: Table) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    guard let header = lines.firstIndex(where: { $0.hasPrefix(table.stubHeader) }) else {
+        return ["(no line begins with the stub header \(table.stubHeader))"]
+    }
+    let notes = table.notes.first.flatMap { note in lines[header...].firstIndex { $0.hasPrefix(String(note.prefix(12))) } }
+    let stubs = table.rows.map(\.stub).joined(separator: " ")
+    return lines[(header + 1)..<(notes ?? lines.count)].flatMap { $0.split(separator: " ") }.map(String.init)
+        .filter { $0.count > 1 && $0.hasSuffix("-") && !stubs.contains($0) }
 }
