@@ -38,7 +38,7 @@ import Testing
         let table = try TableBuilder(try bundledRequest("q35", language: "en")).build()
         #expect(table.columns.count == 4 * 2 + 2)
         #expect(table.groups.count == 4 && table.groups[0].columns == 0..<2)
-        #expect(table.columns[0].flatHeader.hasSuffix(": Number") && table.columns[1].flatHeader.hasSuffix(": Share (%)"))
+        #expect(table.columns[0].flatHeader.hasSuffix(": n") && table.columns[1].flatHeader.hasSuffix(": Share (%)"))
         let register = try #require(table.rows.first)
         let share = try #require(register.cells[1])
         #expect(register.cells[0] == 38 && abs(share - 38.0 / 94 * 100) < 1e-9)
