@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every visible string for one language, addressed by dotted key (`questions.q01.options.ja`).
 /// A survey's own label set is combined with Stapel's interface label set for the same language.
 public struct LabelSet: Sendable, Hashable {
@@ -41,35 +43,5 @@ public struct LabelSet: Sendable, Hashable {
             decimalSeparator: entries["number.decimal-separator"] ?? (language == "sv" ? "," : "."),
             groupSeparator: entries["number.group-separator"] ?? (language == "sv" ? "\u{00A0}" : ","),
             percentPattern: entries["number.percent"] ?? (language == "sv" ? "{value}\u{00A0}%" : "{value}%"))
-    }
-}
-
-extension String {
-    /// Plain substring replacement without Foundation.
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Index>? {
-        guard let first = target.first else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i] == first, self[i...].hasPrefix(target) {
-                return i..<index(i, offsetBy: target.count)
-            }
-            i = index(after: i)
-        }
-        return nil
     }
 }

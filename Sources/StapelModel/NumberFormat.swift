@@ -1,3 +1,5 @@
+import Foundation
+
 /// How numbers read in one language: decimal and group separators and the percent pattern.
 /// Shared by charts and tables so that a value reads the same everywhere.
 public struct NumberFormat: Sendable, Hashable {

@@ -43,23 +43,13 @@ public struct ScaleStatistics: Sendable {
     /// (the mean of the two middle answers for an even count).
     public init?(counts: [Int], scale: Scale) {
         let scored = scale.points.indices.compactMap { i -> (score: Double, count: Int)? in
-            guard let s = scale.points[i].score, i < counts.count, counts[i] > 0 else { return nil }
+            guard let s = scale.points[i].score, i < counts.count else { return nil }
             return (s, counts[i])
-        }.sorted { $0.score < $1.score }
-        let total = scored.map(\.count).reduce(0, +)
-        guard total > 0 else { return nil }
-        mean = scored.map { $0.score * Double($0.count) }.reduce(0, +) / Double(total)
-        meanNoise = 0
-        func value(at rank: Int) -> Double {
-            var seen = 0
-            for point in scored {
-                seen += point.count
-                if seen >= rank { return point.score }
-            }
-            return scored.last!.score
         }
-        let median = total % 2 == 1 ? value(at: total / 2 + 1) : (value(at: total / 2) + value(at: total / 2 + 1)) / 2
-        medianCandidates = [median]
+        guard let stats = CountStatistics(scored) else { return nil }
+        mean = stats.mean
+        meanNoise = 0
+        medianCandidates = [stats.median]
         isExact = true
     }
 

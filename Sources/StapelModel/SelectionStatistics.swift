@@ -5,22 +5,8 @@ public struct SelectionStatistics: Sendable {
     public let median: Double?
 
     public init(counts: [Int], scores: [Double]) {
-        let pairs = zip(scores, counts).filter { $0.1 > 0 }.sorted { $0.0 < $1.0 }
-        let total = pairs.map(\.1).reduce(0, +)
-        guard total > 0 else {
-            mean = nil
-            median = nil
-            return
-        }
-        mean = pairs.map { $0.0 * Double($0.1) }.reduce(0, +) / Double(total)
-        func value(at rank: Int) -> Double {   // rank is 1-based
-            var seen = 0
-            for (score, count) in pairs {
-                seen += count
-                if seen >= rank { return score }
-            }
-            return pairs.last!.0
-        }
-        median = total % 2 == 1 ? value(at: total / 2 + 1) : (value(at: total / 2) + value(at: total / 2 + 1)) / 2
+        let stats = CountStatistics(zip(scores, counts).map { (score: $0, count: $1) })
+        mean = stats?.mean
+        median = stats?.median
     }
 }
