@@ -119,7 +119,7 @@ public struct ExternalRequest: Sendable {
             ])),
             .init("survey", .object([
                 .init("id", .string(survey.id)),
-                .init("year", .integer(survey.year)),
+                .init("year", survey.year.map { .integer($0) } ?? .null),
                 .init("reference", survey.reference.map { .string($0) } ?? .null),
                 .init("respondents", count(survey.respondents)),
                 .init("title", label("survey.title")),

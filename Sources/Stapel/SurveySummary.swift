@@ -13,7 +13,7 @@ public struct SurveySummary: Sendable {
         for q in survey.questions { kinds[q.kindName, default: 0] += 1 }
         let order = ["single-choice", "multiple-choice", "grid", "multi-select-grid"]
         let parts = order.compactMap { k in kinds[k].map { "\($0) \(k)" } }
-        return "\(survey.id) (\(survey.year)): \(survey.questions.count) questions (\(parts.joined(separator: ", "))), "
+        return "\(survey.id)\(survey.year.map { " (\($0))" } ?? ""): \(survey.questions.count) questions (\(parts.joined(separator: ", "))), "
             + "\(survey.scales.count) scales, label sets: \(languages.joined(separator: ", "))"
     }
 }

@@ -6,6 +6,8 @@ public struct ChoiceQuestion: Sendable, Hashable {
     /// Sum of all selections ("Valda alternativ"); multiple choice only.
     public var selections: Int?
     public var options: [ChoiceOption]
+    /// Rounding, decimals and base of the printed percents, where they differ from the survey's.
+    public var convention = PercentConventionOverride()
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
     public var accepted: Set<String> = []
     public var location: SourceLocation?
@@ -27,6 +29,12 @@ public struct ChoiceOption: Sendable, Hashable, Identifiable {
     public var percent: Double?
     /// An "Annat …" option, kept last when options are sorted.
     public var isOther: Bool
+    /// An exclusive option ("Vi har ingen strategi", "None of these"): kept last when options are sorted.
+    public var isExclusive = false
+    /// Substantive, or which kind of non-substantive answer the option records ("Vet ej").
+    public var kind = AnswerKind.substantive
+    /// The questionnaire's code for the option (`7`, `-1`), kept as written.
+    public var code: String?
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
     public var accepted: Set<String> = []
     public var location: SourceLocation?
@@ -39,10 +47,30 @@ public struct ChoiceOption: Sendable, Hashable, Identifiable {
         self.location = location
     }
 
+    /// Pinned last when options are sorted: "other", exclusive and non-substantive options.
+    public var isPinnedLast: Bool { isOther || isExclusive || !kind.isSubstantive }
+
     /// The share of respondents in percent: the printed percent, else computed from n.
     public func share(of respondents: Int) -> Double {
         if let percent { return percent }
         guard let n, respondents > 0 else { return 0 }
         return Double(n) / Double(respondents) * 100
+    }
+}
+
+extension ChoiceQuestion {
+    /// The substantive options' total count, when every substantive option has one: the base of the
+    /// percents under `percent-base: substantive`.
+    public var substantiveCount: Int? {
+        let substantive = options.filter(\.kind.isSubstantive)
+        guard substantive.allSatisfy({ $0.n != nil }) else { return nil }
+        return substantive.reduce(0) { $0 + $1.n! }
+    }
+
+    /// The number each option's percent is a share of: the respondents, or under a substantive base the
+    /// substantive answers (non-substantive options stay shares of every respondent).
+    public func percentBase(of option: ChoiceOption, convention: PercentConvention) -> Int {
+        if convention.base == .substantive, option.kind.isSubstantive, let s = substantiveCount { return s }
+        return respondents
     }
 }

@@ -6,6 +6,8 @@ public struct GridQuestion: Sendable, Hashable {
     public var rows: [GridRow]
     /// The printed "Totalt" row, if any.
     public var total: GridRow?
+    /// Rounding, decimals and base of the printed percents, where they differ from the survey's.
+    public var convention = PercentConventionOverride()
     public var location: SourceLocation?
 
     public init(id: String, scaleID: String, respondents: Int, rows: [GridRow], total: GridRow?,

@@ -8,6 +8,8 @@ public struct MultiSelectGridQuestion: Sendable, Hashable {
     public var scores: [Double]?
     public var rows: [MultiSelectRow]
     public var total: MultiSelectRow?
+    /// Rounding and decimals of the printed percents, where they differ from the survey's.
+    public var convention = PercentConventionOverride()
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
     public var accepted: Set<String> = []
     public var location: SourceLocation?

@@ -29,6 +29,15 @@ public enum Question: Sendable, Hashable, Identifiable {
         }
     }
 
+    /// The question's own rounding, decimals and base, where they differ from the survey's.
+    public var conventionOverride: PercentConventionOverride {
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q): q.convention
+        case .grid(let q): q.convention
+        case .multiSelectGrid(let q): q.convention
+        }
+    }
+
     /// The kind's name as written in the data format.
     public var kindName: String {
         switch self {
@@ -62,5 +71,19 @@ public enum Question: Sendable, Hashable, Identifiable {
             keys += q.rows.map { "\(base).rows.\($0.id)" }
         }
         return keys
+    }
+
+    /// Label keys of options and scale points that carry a source code: a missing label shows the code.
+    public func codedLabelKeys(in survey: Survey) -> Set<String> {
+        let base = "questions.\(id)"
+        switch self {
+        case .singleChoice(let q), .multipleChoice(let q):
+            return Set(q.options.filter { $0.code != nil }.map { "\(base).options.\($0.id)" })
+        case .grid(let q):
+            guard let scale = survey.scale(q.scaleID) else { return [] }
+            return Set(scale.points.filter { $0.code != nil }.map { "scales.\(scale.id).\($0.id)" })
+        case .multiSelectGrid:
+            return []
+        }
     }
 }

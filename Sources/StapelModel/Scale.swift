@@ -2,16 +2,22 @@
 public struct Scale: Sendable, Hashable, Identifiable {
     public var id: String
     public var points: [ScalePoint]
+    /// Unipolar (none … much: sequential colours) or bipolar (opposites around a middle: diverging colours).
+    public var polarity: ScalePolarity
     public var location: SourceLocation?
 
-    public init(id: String, points: [ScalePoint], location: SourceLocation? = nil) {
+    public init(id: String, points: [ScalePoint], polarity: ScalePolarity = .unipolar, location: SourceLocation? = nil) {
         self.id = id
         self.points = points
+        self.polarity = polarity
         self.location = location
     }
 
     /// Indices of the points that count towards mean and median.
     public var applicableIndices: [Int] { points.indices.filter { !points[$0].notApplicable } }
+
+    /// Indices of the non-substantive points (kept out of mean and median, drawn apart).
+    public var nonSubstantiveIndices: [Int] { points.indices.filter { points[$0].notApplicable } }
 
     /// True when some point is kept out of mean and median ("Inte relevant").
     public var hasNotApplicable: Bool { points.contains { $0.notApplicable } }
@@ -20,16 +26,23 @@ public struct Scale: Sendable, Hashable, Identifiable {
     public var midpoint: Double { Double(applicableIndices.count - 1) / 2 }
 }
 
-/// One point of a scale. A not-applicable point has no score.
+/// One point of a scale. A non-substantive point ("Inte relevant", "Vet ej") has no score.
 public struct ScalePoint: Sendable, Hashable, Identifiable {
     public var id: String
     public var score: Double?
-    public var notApplicable: Bool { score == nil }
+    /// Substantive, or which kind of non-substantive answer the point records.
+    public var kind: AnswerKind
+    /// The questionnaire's code for the point (`7`, `-1`), kept as written; shown where the point has no label.
+    public var code: String?
+    /// True for every non-substantive point: it is kept out of mean and median and drawn apart.
+    public var notApplicable: Bool { !kind.isSubstantive }
     public var location: SourceLocation?
 
-    public init(id: String, score: Double?, location: SourceLocation? = nil) {
+    public init(id: String, score: Double?, kind: AnswerKind? = nil, code: String? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.score = score
+        self.kind = kind ?? (score == nil ? .doesNotApply : .substantive)
+        self.code = code
         self.location = location
     }
 }

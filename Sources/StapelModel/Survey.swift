@@ -2,17 +2,21 @@
 /// Holds numbers and structure only; every visible string lives in a `LabelSet`.
 public struct Survey: Sendable, Hashable {
     public var id: String
-    public var year: Int
+    /// The source language: the label set translators translate from (`sv`, `en`), as declared.
+    public var language: String?
+    public var year: Int?
     /// The reference number ("Diarienummer").
     public var reference: String?
     /// The population asked.
     public var respondents: Int?
     public var scales: [Scale]
     public var questions: [Question]
+    /// How the survey's percents were rounded and printed, unless a question says otherwise.
+    public var convention = PercentConvention()
     /// The folder the survey was read from, if any.
     public var directory: String?
 
-    public init(id: String, year: Int, reference: String?, respondents: Int?, scales: [Scale],
+    public init(id: String, year: Int?, reference: String?, respondents: Int?, scales: [Scale],
                 questions: [Question], directory: String? = nil) {
         self.id = id
         self.year = year
@@ -33,16 +37,24 @@ public struct Survey: Sendable, Hashable {
     public var requiredLabelKeys: Set<String> {
         var keys = Set(["survey.title", "survey.source"])
         for q in questions { keys.formUnion(q.labelKeys(in: self)) }
+        for q in questions { keys.subtract(q.codedLabelKeys(in: self)) }
         return keys
     }
 
     /// Keys a label set may have beyond the required ones.
     public func isOptionalLabelKey(_ key: String) -> Bool {
         if Survey.surveyLabelKeys.contains(key) { return true }
+        if questions.contains(where: { $0.codedLabelKeys(in: self).contains(key) }) { return true }
         let parts = key.split(separator: ".")
         if parts.count == 3, parts[0] == "questions", question(String(parts[1])) != nil {
-            return ["description", "short", "alt"].contains(parts[2])
+            return ["description", "short", "alt", "title", "note"].contains(parts[2])
         }
-        return false
+        // A survey's label set may override or add interface strings and number formats.
+        return key.hasPrefix("ui.") || key.hasPrefix("number.")
+    }
+
+    /// The percent convention of one question: the survey's, with the question's overrides.
+    public func convention(for question: Question) -> PercentConvention {
+        question.conventionOverride.applied(to: convention)
     }
 }

@@ -6,36 +6,55 @@ public enum SurveyReader {
 
     public static func read(_ text: String, file: String) throws -> Survey {
         let root = try YAMLReader.parse(text, file: file)
-        try root.checkFields(["format", "id", "year", "reference", "respondents", "scales", "questions"])
+        try root.checkFields(["format", "id", "language", "year", "reference", "respondents", "rounding",
+                              "percent-decimals", "percent-base", "scales", "questions"])
         let format = try root.required("format").string()
         guard format == formatName else {
             throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
         }
         let scales = try root.optional("scales").map(readScales) ?? []
         let questions = try root.required("questions").sequence().map(readQuestion)
-        return Survey(
+        var survey = Survey(
             id: try root.required("id").identifier(),
-            year: try root.required("year").integer(),
+            year: try root.optional("year")?.integer(),
             reference: try root.optional("reference")?.string(),
             respondents: try root.optional("respondents")?.integer(),
             scales: scales,
             questions: questions)
+        survey.language = try root.optional("language")?.languageCode()
+        survey.convention = try root.percentConvention().applied(to: PercentConvention())
+        return survey
     }
+
+    static let conventionFields: Set<String> = ["rounding", "percent-decimals", "percent-base"]
 
     static func readScales(_ reader: YAMLReader) throws -> [Scale] {
         try reader.mapping().map { key, value in
             _ = try YAMLReader(node: .scalar(.init(key)), path: value.path, file: value.file).identifier()
-            try value.checkFields(["points"])
+            try value.checkFields(["points", "polarity"])
             let points = try value.required("points").sequence().map { p -> ScalePoint in
-                try p.checkFields(["id", "score", "not-applicable"])
+                try p.checkFields(["id", "score", "not-applicable", "kind", "code"])
                 let na = try p.optional("not-applicable")?.bool() ?? false
+                var kind = try p.answerKind()
+                if na {
+                    if let k = try p.optional("kind"), kind != .doesNotApply {
+                        throw k.error("'not-applicable: true' is kind does-not-apply; give one of the two")
+                    }
+                    kind = .doesNotApply
+                }
                 let score = try p.optional("score")?.number()
-                if na, score != nil { throw p.error("a not-applicable point has no score") }
-                if !na, score == nil { throw p.error("missing required field 'score' (or 'not-applicable: true')") }
-                return ScalePoint(id: try p.required("id").identifier(), score: score, location: p.location)
+                if !kind.isSubstantive, let s = try p.optional("score"), score != nil {
+                    throw s.error("a \(kind.yamlName) point has no score: it is kept out of mean and median")
+                }
+                if kind.isSubstantive, score == nil {
+                    throw p.error("missing required field 'score' (or 'kind:' naming a non-substantive answer such as dont-know)")
+                }
+                return ScalePoint(id: try p.required("id").identifier(), score: score, kind: kind,
+                                  code: try p.optional("code")?.code(), location: p.location)
             }
             if points.isEmpty { throw value.error("a scale needs at least one point") }
-            return Scale(id: key, points: points, location: value.location)
+            return Scale(id: key, points: points, polarity: try value.optional("polarity")?.oneOf(ScalePolarity.self) ?? .unipolar,
+                         location: value.location)
         }
     }
 
@@ -57,12 +76,15 @@ public enum SurveyReader {
         let id = try q.required("id").identifier()
         switch kind {
         case "single-choice", "multiple-choice":
-            try q.checkFields(["id", "kind", "respondents", "selections", "options", "accept"])
+            try q.checkFields(Set(["id", "kind", "respondents", "selections", "options", "accept"]).union(conventionFields))
             let options = try q.required("options").sequence().map { o -> ChoiceOption in
-                try o.checkFields(["id", "n", "percent", "other", "accept"])
+                try o.checkFields(["id", "n", "percent", "other", "exclusive", "kind", "code", "accept"])
                 var option = ChoiceOption(id: try o.required("id").identifier(), n: try o.optional("n")?.integer(),
                                           percent: try o.optional("percent")?.number(),
                                           isOther: try o.optional("other")?.bool() ?? false, location: o.location)
+                option.isExclusive = try o.optional("exclusive")?.bool() ?? false
+                option.kind = try o.answerKind()
+                option.code = try o.optional("code")?.code()
                 option.accepted = try accepted(o)
                 return option
             }
@@ -70,20 +92,24 @@ public enum SurveyReader {
                                           selections: try q.optional("selections")?.integer(), options: options,
                                           location: q.location)
             question.accepted = try accepted(q)
+            question.convention = try q.percentConvention()
             if kind == "single-choice" {
                 if let s = try q.optional("selections") { throw s.error("'selections' belongs to multiple-choice questions") }
                 return .singleChoice(question)
             }
             return .multipleChoice(question)
         case "grid":
-            try q.checkFields(["id", "kind", "scale", "respondents", "rows", "total"])
-            return .grid(GridQuestion(
+            try q.checkFields(Set(["id", "kind", "scale", "respondents", "rows", "total"]).union(conventionFields))
+            var question = GridQuestion(
                 id: id, scaleID: try q.required("scale").identifier(), respondents: try q.required("respondents").integer(),
                 rows: try q.required("rows").sequence().map { try readGridRow($0, isTotal: false) },
                 total: try q.optional("total").map { try readGridRow($0, isTotal: true) },
-                location: q.location))
+                location: q.location)
+            question.convention = try q.percentConvention()
+            return .grid(question)
         case "multi-select-grid":
-            try q.checkFields(["id", "kind", "respondents", "selections", "columns", "scores", "rows", "total", "accept"])
+            try q.checkFields(["id", "kind", "respondents", "selections", "columns", "scores", "rows", "total", "accept",
+                               "rounding", "percent-decimals"])
             var question = MultiSelectGridQuestion(
                 id: id, respondents: try q.required("respondents").integer(),
                 selections: try q.optional("selections")?.integer(),
@@ -92,6 +118,7 @@ public enum SurveyReader {
                 total: try q.optional("total").map { try readMultiRow($0, isTotal: true) },
                 location: q.location)
             question.accepted = try accepted(q)
+            question.convention = try q.percentConvention()
             return .multiSelectGrid(question)
         default:
             throw kindReader.error("unknown question kind '\(kind)'; expected one of: single-choice, multiple-choice, grid, multi-select-grid")
