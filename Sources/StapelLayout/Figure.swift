@@ -52,6 +52,8 @@ public struct RectMark: Sendable, Hashable {
     public var fill: StyleColor
     /// An outline drawn inside the frame, if any.
     public var stroke: StyleColor?
+    /// A pattern drawn over the fill (non-substantive answers), in a colour that contrasts with it.
+    public var pattern: FillPattern = .solid
     public var role: RectRole
     /// What the rectangle shows (`questions.q05.rows.tidsbrist` / point id), for tests and warnings.
     public var key: String

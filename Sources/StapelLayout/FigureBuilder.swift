@@ -98,9 +98,11 @@ final class FigureBuilder {
 
     // MARK: Shapes
 
-    func rect(_ frame: Rect, fill: StyleColor, stroke: StyleColor? = nil, role: RectRole, key: String) {
+    func rect(_ frame: Rect, fill: StyleColor, stroke: StyleColor? = nil, pattern: FillPattern = .solid, role: RectRole, key: String) {
         guard frame.width > 0.001, frame.height > 0.001 else { return }
-        marks.append(.rect(RectMark(frame: frame, fill: fill, stroke: stroke, role: role, key: key)))
+        var mark = RectMark(frame: frame, fill: fill, stroke: stroke, role: role, key: key)
+        mark.pattern = pattern
+        marks.append(.rect(mark))
     }
 
     func line(from: Point, to: Point, color: StyleColor, width: Double = 0.5) {

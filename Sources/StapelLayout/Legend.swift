@@ -7,6 +7,7 @@ struct Legend {
     struct Entry {
         var key: String
         var color: StyleColor
+        var pattern: FillPattern = .solid
         /// Drawn after a wider gap, apart from the scale ("Inte relevant").
         var apart: Bool = false
     }
@@ -77,7 +78,7 @@ struct Legend {
         // The swatch sits on the first line's centre.
         let firstLineMid = y + block.lineDistance / 2
         b.rect(Rect(x: x, y: firstLineMid - swatch / 2, width: swatch, height: swatch), fill: entry.color,
-               stroke: b.outline(for: entry.color), role: .swatch, key: entry.key)
+               stroke: b.outline(for: entry.color), pattern: entry.pattern, role: .swatch, key: entry.key)
         b.place(block, x: x + swatch + swatchGap, y: y)
     }
 }

@@ -97,6 +97,10 @@ public struct Style: Sendable, Hashable {
         /// protan, deutan and tritan simulation and every class carries dark or white text at ≥ 5.9:1; the middle
         /// class is a light grey that shows on white.
         public var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
+        /// Sequential palettes for unipolar scales, by number of scored points, highest score first (darkest).
+        public var sequentialPalettes: [Int: [StyleColor]] = Colors.blues
+        /// Fill and pattern of each non-substantive answer kind, so that two kinds never look alike.
+        public var answerKinds: [AnswerKind: Fill] = Colors.defaultAnswerKinds
         /// Unordered categories (multi-select grid columns): Okabe–Ito.
         public var categoryPalette: [StyleColor] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
                                                     "#f0e442", "#000000"].map { StyleColor(hex: $0)! }
@@ -111,10 +115,39 @@ public struct Style: Sendable, Hashable {
             7: ["#053061", "#2166ac", "#92c5de", "#e0e0e0", "#f4a582", "#b2182b", "#67001f"],
         ].mapValues { $0.map { StyleColor(hex: $0)! } }
 
+        static let blues: [Int: [StyleColor]] = [
+            2: ["#08519c", "#9ecae1"],
+            3: ["#08519c", "#4292c6", "#c6dbef"],
+            4: ["#08306b", "#2171b5", "#6baed6", "#c6dbef"],
+            5: ["#08306b", "#08519c", "#3182bd", "#6baed6", "#c6dbef"],
+        ].mapValues { $0.map { StyleColor(hex: $0)! } }
+
+        static let defaultAnswerKinds: [AnswerKind: Fill] = [
+            .doesNotApply: Fill(color: StyleColor(hex: "#8c8c8c")!),
+            .dontKnow: Fill(color: StyleColor(hex: "#b8b8b8")!, pattern: .diagonal),
+            .refused: Fill(color: StyleColor(hex: "#6b6b6b")!, pattern: .crosshatch),
+            .noAnswer: Fill(color: StyleColor(hex: "#d4d4d4")!),
+            .notAsked: Fill(color: StyleColor(hex: "#a3a3a3")!, pattern: .dots),
+            .missing: Fill(color: StyleColor(hex: "#575757")!, pattern: .horizontal),
+        ]
+
+        /// The fill of a non-substantive answer kind (the first kind's for a substantive one).
+        public func fill(for kind: AnswerKind) -> Fill {
+            answerKinds[kind] ?? answerKinds[.doesNotApply] ?? Fill(color: notApplicable)
+        }
+
+        /// The colours of an `n`-point scale of the given polarity, highest score first: a diverging palette
+        /// around the middle for bipolar scales, a sequential one (darkest for the highest score) for unipolar.
+        public func palette(points n: Int, polarity: ScalePolarity) -> [StyleColor] {
+            Colors.spread(polarity == .bipolar ? scalePalettes : sequentialPalettes, n, fallback: bar)
+        }
+
         /// The palette for an `n`-point scale: the declared one, else colours spread over the largest declared palette.
-        public func scalePalette(_ n: Int) -> [StyleColor] {
-            if let exact = scalePalettes[n] { return exact }
-            guard n > 0, let largest = scalePalettes.keys.max(), let base = scalePalettes[largest], !base.isEmpty else {
+        public func scalePalette(_ n: Int) -> [StyleColor] { Colors.spread(scalePalettes, n, fallback: bar) }
+
+        static func spread(_ palettes: [Int: [StyleColor]], _ n: Int, fallback bar: StyleColor) -> [StyleColor] {
+            if let exact = palettes[n] { return exact }
+            guard n > 0, let largest = palettes.keys.max(), let base = palettes[largest], !base.isEmpty else {
                 return Array(repeating: bar, count: max(n, 0))
             }
             if n == 1 { return [base[0]] }
