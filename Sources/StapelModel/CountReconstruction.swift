@@ -6,10 +6,15 @@
 /// that reproduces every printed percent — scaling a row's counts leaves its mean and median unchanged,
 /// and the smallest base is the one that pools correctly into "Totalt" in the bundled survey.
 public enum CountReconstruction {
-    public static func counts(percents: [Double], respondents: Int) -> [Int]? {
-        guard respondents > 0, !percents.isEmpty else { return nil }
-        if let c = fit(percents, base: respondents, slack: 0.1 - 1e-9) { return c }
-        for slack in [0.05 + 1e-9, 0.1 - 1e-9] {
+    /// The counts behind `percents` printed with `convention`'s rounding and decimals (largest remainder:
+    /// each within one unit of the last digit; half up: within half a unit).
+    public static func counts(percents: [Double], respondents: Int,
+                              convention: PercentConvention = PercentConvention(rounding: .largestRemainder)) -> [Int]? {
+        guard respondents > 0, respondents <= 1_000_000, !percents.isEmpty else { return nil }
+        let unit = convention.unit, half = convention.halfUnit
+        let widest = convention.rounding == .largestRemainder ? unit - 1e-9 : half + 1e-9
+        if let c = fit(percents, base: respondents, slack: widest) { return c }
+        for slack in Set([half + 1e-9, widest]).sorted() {
             for base in 1..<respondents {
                 if let c = fit(percents, base: base, slack: slack) { return c }
             }

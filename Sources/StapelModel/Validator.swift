@@ -32,8 +32,8 @@ public struct Validator: Sendable {
             }
             seenQuestions[question.id] = question.location
             switch question {
-            case .singleChoice(let q): issues += validateChoice(q, single: true)
-            case .multipleChoice(let q): issues += validateChoice(q, single: false)
+            case .singleChoice(let q): issues += validateChoice(q, single: true, convention: survey.convention(for: question))
+            case .multipleChoice(let q): issues += validateChoice(q, single: false, convention: survey.convention(for: question))
             case .grid(let q):
                 usedScales.insert(q.scaleID)
                 guard let scale = survey.scale(q.scaleID) else {
@@ -42,7 +42,7 @@ public struct Validator: Sendable {
                                         "unknown scale '\(q.scaleID)'; declared scales: \(known)"))
                     continue
                 }
-                issues += validateGrid(q, scale: scale)
+                issues += validateGrid(q, scale: scale, convention: survey.convention(for: question))
             case .multiSelectGrid(let q): issues += validateMultiSelect(q)
             }
         }
@@ -76,7 +76,7 @@ public struct Validator: Sendable {
 
     // MARK: - Choice questions
 
-    func validateChoice(_ q: ChoiceQuestion, single: Bool) -> [ValidationIssue] {
+    func validateChoice(_ q: ChoiceQuestion, single: Bool, convention c: PercentConvention) -> [ValidationIssue] {
         var issues = duplicates(q.options.map { ($0.id, $0.location) }, what: "option", question: q.id)
         if q.options.isEmpty {
             issues.append(.init(.error, at: q.location, question: q.id, field: "options", check: "empty", "a question needs at least one option"))
@@ -84,6 +84,9 @@ public struct Validator: Sendable {
         if q.respondents <= 0 {
             issues.append(.init(.error, at: q.location, question: q.id, field: "respondents", check: "respondents", "respondents must be positive"))
         }
+        // Multiple-choice percents are always rounded one by one: no rounding can make them add up to anything.
+        let rule: RoundingRule = single ? c.rounding : .halfUp
+        let decimals = c.decimals
         for o in q.options {
             func report(_ check: String, _ field: String, _ message: String) {
                 issues.append(.init(o.accepted.contains(check) ? .warning : .error, at: o.location, question: q.id,
@@ -98,35 +101,30 @@ public struct Validator: Sendable {
             if let p = o.percent, p < 0 || p > 100 {
                 report("percent", "percent", "percent \(p) is outside 0…100")
             }
-            if let n = o.n, let p = o.percent, q.respondents > 0 {
-                let exact = Double(n) / Double(q.respondents) * 100
-                // Single-choice distributions are rounded to total 100.0, so a cell may sit up to (not including)
-                // 0.1 from n/N; multiple-choice percents are rounded one by one, so at most 0.05.
-                let slack = single ? 0.1 - Validator.epsilon : 0.05 + Validator.epsilon
-                if abs(p - exact) > slack {
-                    report("percent", "percent", "printed \(fmt(p)) % does not match n/respondents = \(n)/\(q.respondents) = \(fmt(exact, 3)) %")
+            if let p = o.percent, !Validator.hasPrecision(p, decimals) {
+                report("percent", "percent", "percent \(p) has more than the \(decimals) decimals the survey prints (percent-decimals)")
+            }
+            let base = q.percentBase(of: o, convention: c)
+            if let n = o.n, let p = o.percent, base > 0, n >= 0, n <= q.respondents {
+                let exact = Double(n) / Double(base) * 100
+                if !Validator.isRounding(p, of: exact, rule: rule, convention: c) {
+                    let ofWhat = base == q.respondents ? "respondents" : "substantive answers"
+                    report("percent", "percent", "printed \(fmt(p, decimals)) % does not match n/\(ofWhat) = \(n)/\(base) = \(fmt(exact, decimals + 2)) %"
+                           + "; \(Validator.describe(rule, c)) gives \(fmt(Validator.rounded(exact, rule: rule, c), decimals))")
                 }
             }
         }
         let counts = q.options.compactMap(\.n)
-        let percents = q.options.compactMap(\.percent)
         let sumAccepted = q.accepted.contains("sum")
         if single {
-            if percents.count == q.options.count {
+            // The options that make up 100 %: all, or the substantive ones under a substantive base.
+            let summed = c.base == .substantive ? q.options.filter(\.kind.isSubstantive) : q.options
+            let percents = summed.compactMap(\.percent)
+            if percents.count == summed.count, !summed.isEmpty {
                 let total = percents.reduce(0, +)
-                if abs(total - 100) > 0.05 + Validator.epsilon {
-                    // Name the option(s) that differ from n/respondents rounded to total 100.0.
-                    var suspects: [(option: ChoiceOption, expected: Double)] = []
-                    if counts.count == q.options.count, q.respondents > 0 {
-                        let expected = Rounding.largestRemainder(counts.map { Double($0) / Double(q.respondents) * 100 })
-                        suspects = zip(q.options, expected).filter { abs(($0.percent ?? 0) - $1) > 0.05 }.map { ($0, $1) }
-                    }
-                    let hint = suspects.isEmpty ? "" : "; rounding n/respondents to total 100.0 gives "
-                        + suspects.map { "\(fmt($0.expected)) for '\($0.option.id)'" }.joined(separator: ", ")
-                    let suspect = suspects.count == 1 ? suspects[0].option : nil
-                    issues.append(.init(sumAccepted ? .warning : .error, at: suspect?.location ?? q.location, question: q.id,
-                                        item: suspect?.id, field: "percent", check: "sum",
-                                        "percents add up to \(fmt(total)), not 100.0\(hint)"))
+                let slack = Validator.sumSlack(rule: rule, convention: c, cells: summed.count)
+                if abs(total - 100) > slack {
+                    issues.append(sumIssue(q, summed, total: total, rule: rule, convention: c, accepted: sumAccepted))
                 }
             }
             if counts.count == q.options.count, counts.reduce(0, +) != q.respondents {
@@ -138,34 +136,119 @@ public struct Validator: Sendable {
                                 field: "selections", check: "selections",
                                 "selections = \(selections), but the options' n add up to \(counts.reduce(0, +))"))
         }
+        if !single, q.selections == nil, counts.count == q.options.count, counts.reduce(0, +) < q.respondents,
+           q.options.allSatisfy(\.kind.isSubstantive) {
+            issues.append(.init(.warning, at: q.location, question: q.id, field: "n", check: "selections",
+                                "the options' n add up to \(counts.reduce(0, +)), fewer than the \(q.respondents) respondents"))
+        }
         return issues
+    }
+
+    /// A distribution whose percents do not add up to 100: names the options that are not a correct rounding of
+    /// their count, and never proposes to change one that is.
+    func sumIssue(_ q: ChoiceQuestion, _ options: [ChoiceOption], total: Double, rule: RoundingRule,
+                  convention c: PercentConvention, accepted: Bool) -> ValidationIssue {
+        var hint = ""
+        var suspect: ChoiceOption?
+        if options.allSatisfy({ $0.n != nil }), let base = options.first.map({ q.percentBase(of: $0, convention: c) }), base > 0 {
+            let exact = options.map { Double($0.n!) / Double(base) * 100 }
+            let expected = rule == .largestRemainder ? Rounding.largestRemainder(exact, decimals: c.decimals)
+                : exact.map { Rounding.halfUp($0, decimals: c.decimals) }
+            // Only cells that are not what the declared rounding gives are named, with the value it gives.
+            let wrong = options.indices.filter { i in
+                rule == .largestRemainder ? abs((options[i].percent ?? 0) - expected[i]) > c.halfUnit
+                    : !Validator.isRounding(options[i].percent ?? 0, of: exact[i], rule: .halfUp, convention: c)
+            }
+            let eachHalfUp = options.indices.allSatisfy { Validator.isRounding(options[$0].percent ?? 0, of: exact[$0], rule: .halfUp, convention: c) }
+            if !wrong.isEmpty {
+                hint = "; " + wrong.map { "'\(options[$0].id)' should be \(fmt(expected[$0], c.decimals))" }.joined(separator: ", ")
+                    + " (\(Validator.describe(rule, c)))"
+                if wrong.count == 1 { suspect = options[wrong[0]] }
+            }
+            if rule == .largestRemainder && eachHalfUp {
+                hint += "; every percent is a correct rounding of its own count: if the source rounds each percent on its own, declare `rounding: half-up`"
+            }
+        }
+        return .init(accepted ? .warning : .error, at: suspect?.location ?? q.location, question: q.id, item: suspect?.id,
+                     field: "percent", check: "sum", "percents add up to \(fmt(total, c.decimals)), not 100\(hint)")
+    }
+
+    // MARK: - Rounding
+
+    /// True when `printed` is a correct rounding of `exact`: within half a unit of the last digit when each
+    /// percent is rounded on its own; within one unit under largest remainder (which may round either way).
+    static func isRounding(_ printed: Double, of exact: Double, rule: RoundingRule, convention c: PercentConvention) -> Bool {
+        let slack = rule == .largestRemainder ? c.unit - 1e-9 : c.halfUnit + 1e-9
+        return abs(printed - exact) <= slack
+    }
+
+    /// `exact` rounded half up to the convention's decimals (the value a hint proposes).
+    static func rounded(_ exact: Double, rule: RoundingRule, _ c: PercentConvention) -> Double {
+        Rounding.halfUp(exact, decimals: c.decimals)
+    }
+
+    /// How far a rounded distribution may sum from 100: half a unit under largest remainder (it adds up by
+    /// construction), half a unit per cell when each cell is rounded on its own.
+    static func sumSlack(rule: RoundingRule, convention c: PercentConvention, cells: Int) -> Double {
+        switch rule {
+        case .largestRemainder: c.halfUnit + 1e-9
+        case .halfUp: c.halfUnit * Double(max(cells, 1)) + 1e-9
+        }
+    }
+
+    static func describe(_ rule: RoundingRule, _ c: PercentConvention) -> String {
+        let digits = c.decimals == 1 ? "1 decimal" : "\(c.decimals) decimals"
+        return rule == .largestRemainder ? "largest-remainder rounding to \(digits)" : "rounding half up to \(digits)"
+    }
+
+    /// True when `value` has no more than `decimals` decimals.
+    static func hasPrecision(_ value: Double, _ decimals: Int) -> Bool {
+        var scale = 1.0
+        for _ in 0..<max(decimals, 0) { scale *= 10 }
+        let scaled = value * scale
+        return abs(scaled - scaled.rounded()) < 1e-6
     }
 
     // MARK: - Grids
 
-    func validateGrid(_ q: GridQuestion, scale: Scale) -> [ValidationIssue] {
+    func validateGrid(_ q: GridQuestion, scale: Scale, convention c: PercentConvention) -> [ValidationIssue] {
         var issues = duplicates(q.rows.map { ($0.id, $0.location) }, what: "row", question: q.id)
         if q.rows.isEmpty {
             issues.append(.init(.error, at: q.location, question: q.id, field: "rows", check: "empty", "a grid needs at least one row"))
         }
-        for row in q.rows { issues += validateGridRow(row, in: q, scale: scale, isTotal: false) }
+        if q.respondents <= 0 {
+            issues.append(.init(.error, at: q.location, question: q.id, field: "respondents", check: "respondents", "respondents must be positive"))
+        }
+        for row in q.rows { issues += validateGridRow(row, in: q, scale: scale, isTotal: false, convention: c) }
         guard let total = q.total else { return issues }
-        issues += validateGridRow(total, in: q, scale: scale, isTotal: true)
-        // The printed Totalt percentages are the unweighted mean of the printed row percentages.
+        issues += validateGridRow(total, in: q, scale: scale, isTotal: true, convention: c)
+        // A printed Totalt row is either the unweighted mean of the printed row percentages (as the bundled
+        // source prints it) or the pooled distribution of the rows' counts.
         let width = scale.points.count
         guard total.percents.count == width, q.rows.allSatisfy({ $0.percents.count == width }), !q.rows.isEmpty else { return issues }
+        let pooled: [Double]? = {
+            let rows = q.rows.map { counts(of: $0, in: q, scale: scale, convention: c) }
+            guard rows.allSatisfy({ $0 != nil }) else { return nil }
+            let sums = (0..<width).map { j in rows.map { $0![j] }.reduce(0, +) }
+            let all = sums.reduce(0, +)
+            return all > 0 ? sums.map { Double($0) / Double(all) * 100 } : nil
+        }()
         for j in 0..<width {
             let mean = q.rows.map { $0.percents[j] }.reduce(0, +) / Double(q.rows.count)
-            if abs(mean - total.percents[j]) > 0.05 + Validator.epsilon {
+            let averageFits = abs(mean - total.percents[j]) <= c.halfUnit + Validator.epsilon
+            let pooledFits = pooled.map { Validator.isRounding(total.percents[j], of: $0[j], rule: c.rounding, convention: c) } ?? false
+            if !averageFits && !pooledFits {
+                let pooledText = pooled.map { ", the pooled counts give \(fmt($0[j], c.decimals + 2)) %" } ?? ""
                 issues.append(.init(total.accepted.contains("total") ? .warning : .error, at: total.location, question: q.id,
                                     item: "Totalt", field: "percent[\(j)] (\(scale.points[j].id))", check: "total",
-                                    "printed \(fmt(total.percents[j])) % but the rows average \(fmt(mean, 3)) %"))
+                                    "printed \(fmt(total.percents[j], c.decimals)) % but the rows average \(fmt(mean, c.decimals + 2)) %\(pooledText)"))
             }
         }
         return issues
     }
 
-    func validateGridRow(_ row: GridRow, in q: GridQuestion, scale: Scale, isTotal: Bool) -> [ValidationIssue] {
+    func validateGridRow(_ row: GridRow, in q: GridQuestion, scale: Scale, isTotal: Bool,
+                         convention c: PercentConvention) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let item = isTotal ? "Totalt" : row.id
         func report(_ check: String, _ field: String, _ message: String) {
@@ -179,41 +262,75 @@ public struct Validator: Sendable {
         for (j, p) in row.percents.enumerated() where p < 0 || p > 100 {
             report("percent", "percent[\(j)]", "percent \(p) is outside 0…100")
         }
-        if let counts = row.counts, counts.count != scale.points.count {
-            report("shape", "n", "has \(counts.count) counts but scale '\(scale.id)' has \(scale.points.count) points")
+        for (j, p) in row.percents.enumerated() where !Validator.hasPrecision(p, c.decimals) {
+            report("percent", "percent[\(j)]", "percent \(p) has more than the \(c.decimals) decimals the survey prints (percent-decimals)")
         }
-        let sum = row.percents.reduce(0, +)
-        // Each printed row is rounded to total 100.0; a Totalt row is an average of rounded rows and may drift.
-        let slack = (isTotal ? 0.3 : 0.1) + Validator.epsilon
-        if abs(sum - 100) > slack {
-            report("sum", "percent", "percents add up to \(fmt(sum)), not 100.0")
+        if let r = row.respondents, r <= 0 {
+            report("respondents", "respondents", "a row needs at least one answer (respondents = \(r))")
         }
-        guard let stats = statistics(of: row, in: q, scale: scale, isTotal: isTotal) else { return issues }
+        let base = row.respondents ?? q.respondents
+        let substantive = scale.applicableIndices
+        // The points whose percents add up to 100: all, or the scored ones under a substantive base.
+        let summed = c.base == .substantive ? substantive : Array(scale.points.indices)
+        if let counts = row.counts {
+            if counts.count != scale.points.count {
+                report("shape", "n", "has \(counts.count) counts but scale '\(scale.id)' has \(scale.points.count) points")
+            } else {
+                for (j, n) in counts.enumerated() where n < 0 {
+                    report("n", "n[\(j)]", "n = \(n) is negative")
+                }
+                let sum = counts.reduce(0) { $0 &+ max($1, 0) }
+                if !isTotal || row.respondents != nil, sum != base {
+                    let whose = row.respondents != nil ? "the row's" : "the question's"
+                    report("n", "n", "n adds up to \(sum), not \(whose) \(base) respondents"
+                           + (row.respondents == nil ? "; give the row its own `respondents:` if fewer answered it" : ""))
+                }
+                let denominator = summed.map { counts[$0] }.reduce(0) { $0 &+ max($1, 0) }
+                for j in scale.points.indices where denominator > 0 && sum > 0 {
+                    let of = summed.contains(j) ? denominator : sum
+                    let exact = Double(max(counts[j], 0)) / Double(of) * 100
+                    if !Validator.isRounding(row.percents[j], of: exact, rule: c.rounding, convention: c) {
+                        report("percent", "percent[\(j)] (\(scale.points[j].id))",
+                               "printed \(fmt(row.percents[j], c.decimals)) % does not match n/answers = \(counts[j])/\(of) = \(fmt(exact, c.decimals + 2)) %")
+                    }
+                }
+            }
+        }
+        let sum = summed.map { row.percents[$0] }.reduce(0, +)
+        // A Totalt row that averages rounded rows may drift further.
+        let slack = isTotal ? max(0.3, Validator.sumSlack(rule: c.rounding, convention: c, cells: summed.count))
+            : max(c.rounding == .largestRemainder ? c.unit : 0, Validator.sumSlack(rule: c.rounding, convention: c, cells: summed.count))
+        if abs(sum - 100) > slack + Validator.epsilon {
+            report("sum", "percent", "percents add up to \(fmt(sum, c.decimals)), not 100")
+        }
+        guard let stats = statistics(of: row, in: q, scale: scale, isTotal: isTotal, convention: c) else { return issues }
         if let mean = row.mean, !stats.meanMatches(mean) {
-            report("mean", "mean", "printed mean \(fmt(mean)) but the percents and the scores of scale '\(scale.id)' give \(fmt(stats.mean, 3))")
+            report("mean", "mean", "printed mean \(fmt(mean)) but the \(stats.isExact ? "counts" : "percents") and the scores of scale '\(scale.id)' give \(fmt(stats.mean, 3))")
         }
         if let median = row.median, !stats.medianMatches(median) {
             let candidates = stats.medianCandidates.map { fmt($0) }.joined(separator: " or ")
-            report("median", "median", "printed median \(fmt(median)) but the percents and the scores of scale '\(scale.id)' give \(candidates)")
+            report("median", "median", "printed median \(fmt(median)) but the \(stats.isExact ? "counts" : "percents") and the scores of scale '\(scale.id)' give \(candidates)")
         }
         return issues
     }
 
+    /// A row's counts: given, or recovered from its printed percents.
+    func counts(of r: GridRow, in q: GridQuestion, scale: Scale, convention c: PercentConvention) -> [Int]? {
+        if let given = r.counts, given.count == scale.points.count, given.allSatisfy({ $0 >= 0 }) { return given }
+        guard r.percents.count == scale.points.count, c.base == .all else { return nil }
+        return CountReconstruction.counts(percents: r.percents, respondents: r.respondents ?? q.respondents, convention: c)
+    }
+
     /// Exact statistics where the counts are known or can be recovered (a Totalt row pools its rows'
     /// counts, as the source does), else statistics from the printed percents.
-    func statistics(of row: GridRow, in q: GridQuestion, scale: Scale, isTotal: Bool) -> ScaleStatistics? {
-        func counts(_ r: GridRow) -> [Int]? {
-            if let c = r.counts, c.count == scale.points.count { return c }
-            guard r.percents.count == scale.points.count else { return nil }
-            return CountReconstruction.counts(percents: r.percents, respondents: r.respondents ?? q.respondents)
-        }
-        if isTotal {
-            let rows = q.rows.map(counts)
+    func statistics(of row: GridRow, in q: GridQuestion, scale: Scale, isTotal: Bool, convention c: PercentConvention) -> ScaleStatistics? {
+        if isTotal && row.counts == nil {
+            let rows = q.rows.map { counts(of: $0, in: q, scale: scale, convention: c) }
             if !rows.isEmpty, rows.allSatisfy({ $0 != nil }) {
                 let pooled = scale.points.indices.map { j in rows.map { $0![j] }.reduce(0, +) }
                 if let exact = ScaleStatistics(counts: pooled, scale: scale) { return exact }
             }
-        } else if let c = counts(row), let exact = ScaleStatistics(counts: c, scale: scale) {
+        } else if let given = counts(of: row, in: q, scale: scale, convention: c), let exact = ScaleStatistics(counts: given, scale: scale) {
             return exact
         }
         return ScaleStatistics(percents: row.percents, scale: scale)

@@ -39,7 +39,7 @@ import StapelModel
         Case(name: "unsupported format", replace: "stapel-survey/1", with: "stapel-survey/9", line: 1, column: 9,
              message: "unsupported format 'stapel-survey/9'"),
         Case(name: "scored not-applicable", replace: "{id: na, not-applicable: true}", with: "{id: na, score: 2, not-applicable: true}",
-             line: 9, column: 9, message: "a not-applicable point has no score"),
+             line: 9, column: 25, message: "a does-not-apply point has no score"),
         Case(name: "point without score", replace: "{id: no, score: 0}", with: "{id: no}", line: 8, column: 9,
              message: "missing required field 'score'"),
         Case(name: "broken YAML", replace: "questions:", with: "questions: [", line: 11, column: 3, message: "not valid YAML"),
