@@ -35,12 +35,15 @@ public struct ChartLayout {
         let b = FigureBuilder(request: request, style: style, measurer: measurer)
         var y = b.margin
         let q = request.question
-        let number = q.number.map { b.numbers.integer($0) } ?? q.id
-        let titleText = b.labels.text("ui.question", ["number": number])
+        // The title line: the question's display title, else "Fråga 5" for a numbered id, else none — an id
+        // such as `party-id` is a variable name, not a title.
+        let titleKey = b.labels["questions.\(q.id).title"] != nil ? "questions.\(q.id).title" : "ui.question"
+        let titleText: String? = b.labels["questions.\(q.id).title"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            ?? q.number.map { b.labels.text("ui.question", ["number": b.numbers.integer($0)]) }
         let questionKey = "questions.\(q.id).text"
 
-        if style.show.title {
-            let block = b.block(titleText, key: "ui.question", role: .title, width: b.contentWidth)
+        if style.show.title, let titleText {
+            let block = b.block(titleText, key: titleKey, role: .title, width: b.contentWidth)
             b.place(block, x: b.left, y: y)
             y += block.height + 1
         }
@@ -62,6 +65,10 @@ public struct ChartLayout {
 
         var footer: [(key: String, text: String, role: TextRole)] = []
         if style.show.note { footer += result.notes.map { ($0.key, $0.text, .note) } }
+        let noteKey = "questions.\(q.id).note"
+        if style.show.note, let note = b.labels[noteKey], !note.allSatisfy(\.isWhitespace) {
+            footer.append((noteKey, note, .note))
+        }
         if style.show.source, let source = b.labels["survey.source"], !source.allSatisfy(\.isWhitespace) {
             footer.append(("survey.source", source, .source))
         }
@@ -86,7 +93,7 @@ public struct ChartLayout {
         }
         let questionText = b.labels.text(questionKey)
         var figure = Figure(width: b.figureWidth, height: height, background: style.colors.background, marks: b.marks,
-                            warnings: b.warnings, title: "\(titleText) – \(questionText)",
+                            warnings: b.warnings, title: titleText.map { "\($0) – \(questionText)" } ?? questionText,
                             language: request.labels.language, questionID: q.id)
         figure.warnings += FigureInspector.problems(in: figure)
         return figure

@@ -8,15 +8,19 @@ public struct RenderRequest: Sendable {
     public var style: Style
     public var options: RenderOptions
 
+    /// `labels` gets the display texts of coded options and points that have no label (their codes).
     public init(survey: Survey, question: Question, labels: LabelSet, style: Style, options: RenderOptions = .init()) {
         self.survey = survey
         self.question = question
-        self.labels = labels
+        self.labels = labels.resolvingCodes(of: question, in: survey)
         self.style = style
         self.options = options
     }
 
     public var numberFormat: NumberFormat { labels.numberFormat }
+
+    /// The question's rounding, printed decimals and percent base.
+    public var convention: PercentConvention { survey.convention(for: question) }
 }
 
 /// Options of the text backends that are not part of the house style.

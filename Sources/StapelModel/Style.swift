@@ -10,6 +10,7 @@ public struct Style: Sendable, Hashable {
     public var bars = Bars()
     public var grid = GridOptions()
     public var multiSelect = MultiSelectOptions()
+    public var tables = TableOptions()
     /// Per-question variants, keyed by question id (`questions: {q05: {grid: {layout: diverging}}}` in a file).
     public var questionStyles: [String: Style] = [:]
 
@@ -218,6 +219,13 @@ public struct Style: Sendable, Hashable {
         public var rounding = DisplayRounding.independent
         /// Draw the "Totalt" row.
         public var total = true
+        public init() {}
+    }
+
+    /// Tables (LaTeX, Markdown, HTML; CSV always carries every number).
+    public struct TableOptions: Sendable, Hashable {
+        /// Count columns beside the percents of a grid, where the data gives counts.
+        public var counts = false
         public init() {}
     }
 

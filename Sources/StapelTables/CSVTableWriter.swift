@@ -15,8 +15,8 @@ public struct CSVTableWriter: Sendable {
     }
 
     /// Column names of the tidy layout: variable names, the same in every language so that files combine.
-    public static let tidyHeader = ["question_id", "question", "statement_id", "statement", "option_id", "option",
-                                    "n", "percent", "respondents", "mean", "median"]
+    public static let tidyHeader = ["question_id", "question", "statement_id", "statement", "option_id", "option_code",
+                                    "option", "n", "percent", "respondents", "mean", "median", "selections"]
 
     public func write(_ table: Table) -> String {
         let records = layout == .tidy ? tidy(table) : wide(table)
@@ -39,10 +39,11 @@ public struct CSVTableWriter: Sendable {
         for record in table.tidyRecords {
             var fields: [Field] = [.text(table.questionID), .text(table.caption),
                                    .text(record.statement?.id ?? ""), .text(record.statement?.label ?? ""),
-                                   .text(record.option.id), .text(record.option.label)]
-            for measure in [Measure.count, .percent] { fields.append(number(record.values[measure], measure)) }
+                                   .text(record.option.id), .text(record.option.code ?? ""), .text(record.option.label)]
+            for measure in [Measure.count, .percent] { fields.append(number(record.values[measure], measure, table)) }
             fields.append(.number(dialect.numberFormat.integer(record.respondents)))
-            for measure in [Measure.mean, .median] { fields.append(number(record.values[measure], measure)) }
+            for measure in [Measure.mean, .median] { fields.append(number(record.values[measure], measure, table)) }
+            fields.append(table.selections.map { .number(dialect.numberFormat.integer($0)) } ?? .number(""))
             records.append(fields)
         }
         return records
@@ -51,15 +52,15 @@ public struct CSVTableWriter: Sendable {
     func wide(_ table: Table) -> [[Field]] {
         var records: [[Field]] = [[.text(table.stubHeader)] + table.columns.map { .text($0.flatHeader) }]
         for row in table.rows {
-            records.append([.text(row.stub)] + zip(table.columns, row.cells).map { number($1, $0.measure) })
+            records.append([.text(row.stub)] + zip(table.columns, row.cells).map { number($1, $0.measure, table) })
         }
         return records
     }
 
-    func number(_ value: Double?, _ measure: Measure) -> Field {
+    func number(_ value: Double?, _ measure: Measure, _ table: Table) -> Field {
         guard let value else { return .number("") }
         if measure == .count { return .number(dialect.numberFormat.integer(Int(value.rounded()))) }
-        return .number(dialect.numberFormat.decimal(value, decimals: measure.decimals))
+        return .number(dialect.numberFormat.decimal(value, decimals: table.decimals(measure)))
     }
 
     func encode(_ field: Field) -> String {

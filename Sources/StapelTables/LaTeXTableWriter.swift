@@ -36,7 +36,7 @@ public struct LaTeXTableWriter: Sendable {
         """
 
     public func write(_ table: Table) throws -> String {
-        let fragment = try self.fragment(table)
+        let fragment = try self.fragment(table.printed)
         guard standalone else { return fragment }
         return """
             \\documentclass{article}
@@ -117,7 +117,7 @@ public struct LaTeXTableWriter: Sendable {
             if row.kind == .total { out += "\\midrule\n" }
             var cells = [try e(row.stub)]
             for (column, cell) in zip(table.columns, row.cells) {
-                cells.append(cell.map { NumberFormat.plain($0, decimals: column.measure.decimals) } ?? "")
+                cells.append(cell.map { NumberFormat.plain($0, decimals: table.decimals(column.measure)) } ?? "")
             }
             out += cells.joined(separator: " & ") + " \\\\\n"
         }
@@ -140,7 +140,7 @@ public struct LaTeXTableWriter: Sendable {
 
     /// siunitx `table-format` digits wide enough for every value of column `j` ("2.1", "-1.1", "3.0").
     func format(of j: Int, in table: Table) -> (integer: Int, decimals: Int, negative: Bool) {
-        let decimals = table.columns[j].measure.decimals
+        let decimals = table.decimals(table.columns[j].measure)
         var digits = 1
         var negative = false
         for row in table.rows {

@@ -8,6 +8,7 @@ public struct MarkdownTableWriter: Sendable {
     public init(numberFormat: NumberFormat) { self.numberFormat = numberFormat }
 
     public func write(_ table: Table) -> String {
+        let table = table.printed
         let e = MarkdownTableWriter.escape
         var out = ""
         if let title = table.title { out += "**\(e(title))** " }
@@ -18,15 +19,15 @@ public struct MarkdownTableWriter: Sendable {
             let stub = e(row.stub)
             // GFM has no rules inside a table; a bold stub sets the "Totalt" row apart.
             var cells = [row.kind == .total && !stub.isEmpty ? "**\(stub)**" : stub]
-            for (column, cell) in zip(table.columns, row.cells) { cells.append(cell.map { number($0, column.measure) } ?? "") }
+            for (column, cell) in zip(table.columns, row.cells) { cells.append(cell.map { number($0, column.measure, table) } ?? "") }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         for note in table.notes { out += "\n" + e(note) + "\n" }
         return out
     }
 
-    func number(_ value: Double, _ measure: Measure) -> String {
-        measure == .count ? numberFormat.integer(Int(value.rounded())) : numberFormat.decimal(value, decimals: measure.decimals)
+    func number(_ value: Double, _ measure: Measure, _ table: Table) -> String {
+        measure == .count ? numberFormat.integer(Int(value.rounded())) : numberFormat.decimal(value, decimals: table.decimals(measure))
     }
 
     /// Text that reads as itself inside a table cell: pipes and inline markup escaped, HTML and entities

@@ -23,6 +23,33 @@ public struct Table: Sendable, Hashable {
     public var notes: [String]
     /// The question's respondents; a row may have its own.
     public var respondents: Int
+    /// Decimals of percents, as the survey prints them (means and medians keep one).
+    public var percentDecimals = 1
+    /// The selections of a multiple-choice question's options together ("Valda alternativ"), when printed.
+    public var selections: Int?
+
+    /// Digits after the decimal marker for numbers of `measure`.
+    public func decimals(_ measure: Measure) -> Int { measure == .percent ? percentDecimals : measure.decimals }
+
+    /// The table without the columns that only data formats carry (count columns a style does not print):
+    /// what LaTeX, Markdown and HTML lay out.
+    public var printed: Table {
+        let keep = columns.indices.filter { columns[$0].printed }
+        guard keep.count < columns.count else { return self }
+        var t = self
+        t.columns = keep.map { columns[$0] }
+        t.rows = rows.map { r in
+            var row = r
+            row.cells = keep.map { $0 < r.cells.count ? r.cells[$0] : nil }
+            return row
+        }
+        t.groups = groups.compactMap { g in
+            let inside = keep.enumerated().filter { g.columns.contains($0.element) }.map(\.offset)
+            guard let lo = inside.first, let hi = inside.last else { return nil }
+            return ColumnGroup(title: g.title, columns: lo..<hi + 1)
+        }
+        return t
+    }
 
     public init(surveyID: String, questionID: String, language: String, title: String?, caption: String,
                 shortCaption: String?, stubHeader: String, columns: [TableColumn], groups: [ColumnGroup],
@@ -60,10 +87,13 @@ public enum Measure: String, Sendable, Hashable, CaseIterable {
 public struct TableKey: Sendable, Hashable {
     public var id: String
     public var label: String
+    /// The questionnaire's code, where the data gives one.
+    public var code: String?
 
-    public init(id: String, label: String) {
+    public init(id: String, label: String, code: String? = nil) {
         self.id = id
         self.label = label
+        self.code = code
     }
 }
 
@@ -78,6 +108,8 @@ public struct TableColumn: Sendable, Hashable {
     public var option: TableKey?
     /// A "not applicable" point: shown for itself and kept out of mean and median.
     public var setApart: Bool
+    /// Laid out by the printed formats (LaTeX, Markdown, HTML); data formats (CSV) carry every column.
+    public var printed = true
 
     public init(header: String, flatHeader: String? = nil, measure: Measure, option: TableKey? = nil,
                 setApart: Bool = false) {
@@ -117,6 +149,8 @@ public struct TableRow: Sendable, Hashable {
     public var cells: [Double?]
     /// The respondents behind this row, when it differs from the question's.
     public var respondents: Int?
+    /// The option's questionnaire code (choice questions), where the data gives one.
+    public var code: String?
 
     /// The id of the "Totalt" row: outside the id syntax of the data format, so no statement can share it.
     public static let totalID = "_total"

@@ -18,6 +18,7 @@ public struct TableBuilder: Sendable {
         case .grid(let q): table = try gridTable(q)
         case .multiSelectGrid(let q): table = try multiSelectTable(q)
         }
+        if let note = labels["\(base).note"], !note.allSatisfy(\.isWhitespace) { table.notes.append(note) }
         if let description = labels["\(base).description"], !description.isEmpty { table.notes.append(description) }
         if let source = labels["survey.source"], !source.isEmpty { table.notes.append(source) }
         return table
@@ -26,11 +27,30 @@ public struct TableBuilder: Sendable {
     private func table(stubHeader: String, columns: [TableColumn], groups: [ColumnGroup] = [], rows: [TableRow],
                        notes: [String]) -> Table {
         let q = request.question
-        return Table(surveyID: request.survey.id, questionID: q.id, language: labels.language,
-                     title: q.number.map { labels.text("ui.question", ["number": String($0)]) },
-                     caption: labels.text("\(base).text"), shortCaption: labels["\(base).short"],
-                     stubHeader: stubHeader, columns: columns, groups: groups, rows: rows, notes: notes,
-                     respondents: q.respondents)
+        // The question's display title, else "Fråga 5" for a numbered id, else none (an id is a variable name).
+        let title = labels["\(base).title"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            ?? q.number.map { labels.text("ui.question", ["number": request.numberFormat.integer($0)]) }
+        var table = Table(surveyID: request.survey.id, questionID: q.id, language: labels.language, title: title,
+                          caption: labels.text("\(base).text"), shortCaption: labels["\(base).short"],
+                          stubHeader: stubHeader, columns: columns, groups: groups, rows: rows, notes: notes,
+                          respondents: q.respondents)
+        table.percentDecimals = request.convention.decimals
+        return table
+    }
+
+    /// The combined note on non-substantive answers: left out of the percent base, kept out of the mean.
+    func answerNotes(_ texts: [String], meanShown: Bool, baseSize: Int?) -> [String] {
+        guard !texts.isEmpty else { return [] }
+        let quote = labels["ui.quote"] ?? "“{label}”"
+        let answers = texts.map { quote.replacingOccurrences(of: "{label}", with: $0) }
+            .joined(separator: labels["ui.list-separator"] ?? ", ")
+        var notes: [String] = []
+        if request.convention.base == .substantive {
+            notes.append(labels.text("ui.note.excluded-from-base", ["answers": answers]))
+            if let baseSize { notes.append(labels.text("ui.note.base-substantive", ["n": request.numberFormat.integer(baseSize)])) }
+        }
+        if meanShown { notes.append(labels.text("ui.note.excluded-from-mean", ["answers": answers])) }
+        return notes
     }
 
     // MARK: - Choice questions: option × (n, percent)
@@ -38,17 +58,25 @@ public struct TableBuilder: Sendable {
     func choiceTable(_ q: ChoiceQuestion, multiple: Bool) -> Table {
         let columns = [TableColumn(header: labels.text("ui.n"), measure: .count),
                        TableColumn(header: labels.text("ui.percent"), measure: .percent)]
+        let convention = request.convention
         let rows = q.options.map { option in
-            let share = option.percent ?? option.n.map { q.respondents > 0 ? Double($0) / Double(q.respondents) * 100 : 0 }
-            return TableRow(kind: .option, id: option.id, stub: labels.text("\(base).options.\(option.id)"),
-                            cells: [option.n.map(Double.init), share])
+            let of = q.percentBase(of: option, convention: convention)
+            let share = option.percent ?? option.n.map { of > 0 ? Double($0) / Double(of) * 100 : 0 }
+            var row = TableRow(kind: .option, id: option.id, stub: labels.text("\(base).options.\(option.id)"),
+                               cells: [option.n.map(Double.init), share], respondents: of == q.respondents ? nil : of)
+            row.code = option.code
+            return row
         }
         var notes = [respondentsNote([q.respondents])]
         if multiple {
             if let selections = q.selections { notes.append(selectionsNote(selections)) }
             notes.append(labels.text("ui.multiple-allowed"))
         }
-        return table(stubHeader: labels.text("ui.option"), columns: columns, rows: rows, notes: notes)
+        notes += answerNotes(q.options.filter { !$0.kind.isSubstantive }.map { labels.text("\(base).options.\($0.id)") },
+                             meanShown: false, baseSize: q.substantiveCount)
+        var t = table(stubHeader: labels.text("ui.option"), columns: columns, rows: rows, notes: notes)
+        t.selections = q.selections
+        return t
     }
 
     // MARK: - Grids: statement × scale points (percent), mean, median, Totalt
@@ -60,10 +88,24 @@ public struct TableBuilder: Sendable {
         var columns = scale.points.map { point in
             let label = labels.text("scales.\(scale.id).\(point.id)")
             return TableColumn(header: label, flatHeader: labels.text("ui.percent-of", ["label": label]),
-                               measure: .percent, option: TableKey(id: point.id, label: label),
+                               measure: .percent, option: TableKey(id: point.id, label: label, code: point.code),
                                setApart: point.notApplicable)
         }
-        let groups = [ColumnGroup(title: labels.text("ui.percent"), columns: 0..<columns.count)]
+        var groups = [ColumnGroup(title: labels.text("ui.percent"), columns: 0..<columns.count)]
+        // Counts, where the data gives them: always in the data formats, in print when the style asks.
+        let hasCounts = q.rows.contains { $0.counts?.count == scale.points.count }
+        if hasCounts {
+            let first = columns.count
+            for point in scale.points {
+                let label = labels.text("scales.\(scale.id).\(point.id)")
+                var column = TableColumn(header: label, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": labels.text("ui.n")]),
+                                         measure: .count, option: TableKey(id: point.id, label: label, code: point.code),
+                                         setApart: point.notApplicable)
+                column.printed = request.style.resolved(for: q.id).tables.counts
+                columns.append(column)
+            }
+            groups.append(ColumnGroup(title: labels.text("ui.n"), columns: first..<columns.count))
+        }
         let all = q.rows + (q.total.map { [$0] } ?? [])
         let hasMean = all.contains { $0.mean != nil }
         let hasMedian = all.contains { $0.median != nil }
@@ -76,19 +118,22 @@ public struct TableBuilder: Sendable {
                 throw TableError.shape(question: q.id, row: id, found: r.percents.count,
                                        expected: scale.points.count, what: "points of scale '\(scale.id)'")
             }
+            let counts = r.counts.flatMap { $0.count == scale.points.count ? $0 : nil }
             var cells: [Double?] = r.percents
+            if hasCounts { cells += scale.points.indices.map { j in counts.map { Double($0[j]) } } }
             if hasMean { cells.append(r.mean) }
             if hasMedian { cells.append(r.median) }
             let stub = kind == .total ? labels.text("ui.total") : labels.text("\(base).rows.\(r.id)")
-            return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: r.respondents)
+            // The answers behind the row: its given counts, else its stated respondents.
+            let answered = counts.map { $0.reduce(0, +) } ?? r.respondents
+            return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: answered == q.respondents ? nil : answered)
         }
         var rows = try q.rows.map { try row($0, kind: .statement) }
         if let total = q.total { rows.append(try row(total, kind: .total)) }
 
-        var notes = [respondentsNote(q.rows.map { $0.respondents ?? q.respondents })]
-        for point in scale.points where point.notApplicable {
-            notes.append(labels.text("ui.not-applicable-note", ["label": labels.text("scales.\(scale.id).\(point.id)")]))
-        }
+        var notes = [respondentsNote(rows.filter { $0.kind != .total }.map { $0.respondents ?? q.respondents })]
+        notes += answerNotes(scale.points.filter(\.notApplicable).map { labels.text("scales.\(scale.id).\($0.id)") },
+                             meanShown: hasMean || hasMedian, baseSize: nil)
         return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
     }
 

@@ -25,7 +25,7 @@ extension Table {
             if row.kind == .option {
                 var values: [Measure: Double] = [:]
                 for (column, cell) in zip(columns, row.cells) { if let cell { values[column.measure] = cell } }
-                records.append(TidyRecord(statement: nil, option: TableKey(id: row.id, label: row.stub),
+                records.append(TidyRecord(statement: nil, option: TableKey(id: row.id, label: row.stub, code: row.code),
                                           values: values, respondents: respondents))
                 continue
             }

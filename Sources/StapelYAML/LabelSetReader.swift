@@ -27,7 +27,11 @@ public enum LabelSetReader {
     static func flatten(_ reader: YAMLReader, prefix: String, into entries: inout [String: String],
                         locations: inout [String: SourceLocation]) throws {
         switch reader.node {
-        case .scalar:
+        case .scalar(let scalar):
+            // A bare `null` or `~` is YAML's "no value", never a label: it would print as "null".
+            if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) {
+                throw reader.error("label '\(prefix)' is null; write its text (in quotes if it is literally \"\(scalar.string)\"), or remove the key")
+            }
             entries[prefix] = try reader.text()
             locations[prefix] = reader.location
         case .mapping:

@@ -193,6 +193,9 @@ enum StyleFields {
             "counts": { r, s in s.multiSelect.counts = try r.bool() },
             "total": { r, s in s.multiSelect.total = try r.bool() },
         ],
+        "tables": [
+            "counts": { r, s in s.tables.counts = try r.bool() },
+        ],
     ]
 }
 

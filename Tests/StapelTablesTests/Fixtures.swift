@@ -29,6 +29,18 @@ func bundledRequest(_ id: String, language: String = "sv", options: RenderOption
                          options: options)
 }
 
+/// The second bundled survey (ANES 1996, English source) and the languages its tests render.
+let anesLoader = SurveyLoader(directory: packageRoot.appendingPathComponent("Surveys/anes96"))
+let anesLanguages = ["en"]  // "de" once the German interface set ships
+
+/// A request for any survey folder's question, with the survey's labels and the default style.
+func surveyRequest(_ loader: SurveyLoader, _ id: String, language: String, options: RenderOptions = .init()) throws -> RenderRequest {
+    let survey = try loader.loadSurvey()
+    let question = try #require(survey.question(id), "\(loader.directory.lastPathComponent) has no question \(id)")
+    return RenderRequest(survey: survey, question: question, labels: try loader.loadLabels(language),
+                         style: Style(name: "default"), options: options)
+}
+
 func options(layout: CSVLayout = .tidy, dialect: CSVDialect = .rfc4180, guarded: Bool? = nil,
              standalone: Bool = false) -> RenderOptions {
     var o = RenderOptions()

@@ -146,7 +146,7 @@ import Testing
     @Test func notApplicableColumnStandsApart() throws {
         let tex = utf8(try LaTeXBackend().render(try bundledRequest("q42")))
         #expect(tex.contains("@{\\hspace{\\tabcolsep}\\hspace{1em}\\hspace{\\tabcolsep}}S["))
-        #expect(tex.contains("Andelen ”Inte relevant” visas för sig"))
+        #expect(tex.contains("”Inte relevant” visas för sig och ingår inte i medelvärdet"))
     }
 }
 

@@ -28,6 +28,8 @@ enum ModelOracle {
         let respondents: Int
         let mean: Double?
         let median: Double?
+        var optionCode: String? = nil
+        var selections: Int? = nil
     }
 
     static func rows(_ question: Question, in survey: Survey) -> [Row] {
@@ -45,6 +47,9 @@ enum ModelOracle {
             return all.enumerated().map { i, r in
                 let isTotal = i == q.rows.count
                 var values = r.percents.map { Value(value: $0, decimals: 1) }
+                if q.rows.contains(where: { $0.counts != nil }) {
+                    values += r.percents.indices.map { j in Value(value: r.counts.map { Double($0[j]) }, decimals: 0) }
+                }
                 if hasMean { values.append(Value(value: r.mean, decimals: 1)) }
                 if hasMedian { values.append(Value(value: r.median, decimals: 1)) }
                 return Row(id: isTotal ? "_total" : r.id, labelKey: isTotal ? nil : "\(base).rows.\(r.id)", values: values)
@@ -74,7 +79,7 @@ enum ModelOracle {
             return q.options.map { o in
                 Record(statementID: "", statementKey: nil, optionID: o.id, optionKey: "\(base).options.\(o.id)",
                        n: o.n.map(Double.init), percent: o.percent ?? o.n.map { Double($0) / Double(q.respondents) * 100 },
-                       respondents: q.respondents, mean: nil, median: nil)
+                       respondents: q.respondents, mean: nil, median: nil, optionCode: o.code, selections: q.selections)
             }
         case .grid(let q):
             guard let scale = survey.scale(q.scaleID) else { return [] }
@@ -83,9 +88,9 @@ enum ModelOracle {
                 let isTotal = i == q.rows.count
                 return scale.points.enumerated().map { j, point in
                     Record(statementID: isTotal ? "_total" : r.id, statementKey: isTotal ? nil : "\(base).rows.\(r.id)",
-                           optionID: point.id, optionKey: "scales.\(scale.id).\(point.id)", n: nil,
-                           percent: r.percents[j], respondents: r.respondents ?? q.respondents,
-                           mean: r.mean, median: r.median)
+                           optionID: point.id, optionKey: "scales.\(scale.id).\(point.id)", n: r.counts.map { Double($0[j]) },
+                           percent: r.percents[j], respondents: r.counts.map { $0.reduce(0, +) } ?? r.respondents ?? q.respondents,
+                           mean: r.mean, median: r.median, optionCode: point.code)
                 }
             }
         case .multiSelectGrid(let q):

@@ -31,7 +31,7 @@ import Testing
         let total = try #require(table.rows.last)
         #expect(total.kind == .total && total.id == TableRow.totalID && total.stub == "Totalt")
         #expect(total.cells == [31.6, 23.8, 8.1, 7.1, 2.5, 27.0, 3.0, 3.0])
-        #expect(table.notes.contains("Andelen ”Inte relevant” visas för sig och ingår inte i medelvärdet."))
+        #expect(table.notes.contains("”Inte relevant” visas för sig och ingår inte i medelvärdet."), "\(table.notes)")
     }
 
     @Test func multiSelectTableHasCountsSharesAndNoShareForTheTotal() throws {

@@ -9,6 +9,8 @@ struct BarList {
         var percent: Double
         /// The value as displayed ("48,9 %").
         var display: String
+        /// A non-substantive answer ("Vet ej"): drawn in its own fill after a gap, apart from the options.
+        var answerFill: Fill? = nil
     }
 
     var rows: [Row]
@@ -37,6 +39,7 @@ struct BarList {
         let scaleMax = bars.scale == .full ? 100 : max(rows.map(\.percent).max() ?? 0, 0.001)
         var y = top
         for (i, row) in rows.enumerated() {
+            if row.answerFill != nil, i > 0, rows[i - 1].answerFill == nil { y += bars.rowGap + bars.height / 2 }
             let barY: Double
             if above {
                 let label = b.label(row.key, role: .label, width: b.contentWidth)
@@ -53,7 +56,9 @@ struct BarList {
             }
             if let track { b.rect(Rect(x: barX, y: barY, width: barWidth, height: bars.height), fill: track, role: .track, key: row.key) }
             let length = barWidth * min(max(row.percent, 0), scaleMax) / scaleMax
-            b.rect(Rect(x: barX, y: barY, width: length, height: bars.height), fill: b.colors.bar, role: .bar, key: row.key)
+            let fill = row.answerFill ?? Fill(color: b.colors.bar)
+            b.rect(Rect(x: barX, y: barY, width: length, height: bars.height), fill: fill.color,
+                   stroke: row.answerFill != nil ? b.outline(for: fill.color) : nil, pattern: fill.pattern, role: .bar, key: row.key)
             let value = valueBlocks[i]
             let valueY = barY + bars.height / 2 - value.height / 2
             if track != nil {

@@ -39,16 +39,22 @@ struct GridChart: ChartBody {
             return ChartResult(bottom: top, notes: [])
         }
         var opts = b.style.grid
+        let convention = b.request.convention
+        let substantiveBase = convention.base == .substantive
         let geometry = GridGeometry(scale: scale, layout: opts.layout)
-        let notApplicable = scale.points.indices.filter { scale.points[$0].notApplicable }
+        // Non-substantive points ("Inte relevant", "Vet ej"): kept out of the scale's colours and statistics.
+        let notApplicable = scale.nonSubstantiveIndices
         // A net of half the scale or more would mix the two ends: at most the upper half.
         opts.netPoints = min(opts.netPoints, max(geometry.scored.count / 2, 1))
-        let naApart = !notApplicable.isEmpty && (opts.notApplicable == .panel || opts.rebase || opts.layout == .diverging)
-        let palette = b.colors.scalePalette(geometry.scored.count)
-        func color(_ point: Int) -> StyleColor {
-            if let k = geometry.scored.firstIndex(of: point) { return k < palette.count ? palette[k] : b.colors.bar }
-            return b.colors.notApplicable
+        // Shares of substantive answers only are a rebased distribution: the others are shown apart.
+        let naApart = !notApplicable.isEmpty && (opts.notApplicable == .panel || opts.rebase || substantiveBase || opts.layout == .diverging)
+        let palette = b.colors.palette(points: geometry.scored.count, polarity: scale.polarity)
+        let highestFirst = Array(geometry.ascending.reversed())
+        func fill(_ point: Int) -> Fill {
+            if let k = highestFirst.firstIndex(of: point) { return Fill(color: k < palette.count ? palette[k] : b.colors.bar) }
+            return b.colors.fill(for: scale.points[point].kind)
         }
+        func color(_ point: Int) -> StyleColor { fill(point).color }
         func pointKey(_ i: Int) -> String { "scales.\(scale.id).\(scale.points[i].id)" }
 
         // MARK: Rows
@@ -59,9 +65,24 @@ struct GridChart: ChartBody {
                 b.warn(.overflow, key: key, "has \(r.percents.count) percents for \(scale.points.count) scale points; row left out")
                 return nil
             }
-            var shares = r.percents
+            // Counts, where the data gives them, are the unrounded truth behind the printed percents.
+            let counts = r.counts.flatMap { c in c.count == scale.points.count && c.allSatisfy { $0 >= 0 } ? c : nil }
+            let exact: [Double] = {
+                guard let counts else { return r.percents }
+                let all = counts.reduce(0, +)
+                let scoredSum = geometry.scored.map { counts[$0] }.reduce(0, +)
+                return scale.points.indices.map { j in
+                    let of = substantiveBase && !scale.points[j].notApplicable ? scoredSum : all
+                    return of > 0 ? Double(counts[j]) / Double(of) * 100 : 0
+                }
+            }()
+            // Figures shown at the printed precision are the printed ones; at another precision they are
+            // rounded from the unrounded shares.
+            var shares = opts.segmentDecimals == convention.decimals || counts == nil ? r.percents : exact
             var groups: [[Int]] = [Array(scale.points.indices)]
-            if opts.rebase && !notApplicable.isEmpty {
+            if substantiveBase && !notApplicable.isEmpty {
+                groups = [geometry.scored] + notApplicable.map { [$0] }
+            } else if opts.rebase && !notApplicable.isEmpty {
                 let scoredSum = geometry.scored.map { r.percents[$0] }.reduce(0, +)
                 for i in geometry.scored { shares[i] = scoredSum > 0 ? r.percents[i] / scoredSum * 100 : 0 }
                 groups = [geometry.scored] + notApplicable.map { [$0] }
@@ -72,14 +93,28 @@ struct GridChart: ChartBody {
                 for (i, v) in zip(group, values) { shown[i] = v }
                 if group.count > 1 && DisplayValues.missesHundred(values, decimals: opts.segmentDecimals) { roundingMissed = true }
             }
-            let net = opts.netPoints > 0 ? geometry.highest(opts.netPoints).map { shown[$0] }.reduce(0, +) : nil
+            // A net is the share of its points together, rounded once from unrounded shares — never a sum of
+            // rounded segment figures.
+            var netExact = exact
+            if opts.rebase && !substantiveBase && !notApplicable.isEmpty {
+                let scoredSum = geometry.scored.map { exact[$0] }.reduce(0, +)
+                netExact = exact.map { scoredSum > 0 ? $0 / scoredSum * 100 : 0 }
+            }
+            let net = opts.netPoints > 0
+                ? Rounding.halfUp(geometry.highest(opts.netPoints).map { netExact[$0] }.reduce(0, +), decimals: opts.segmentDecimals) : nil
+            // The answers behind the row: the given counts; else its stated respondents; else (never printed)
+            // recovered from its percents. The Totalt row keeps the question's.
+            let answered = counts.map { $0.reduce(0, +) } ?? r.respondents ?? (isTotal ? nil : CountReconstruction.counts(
+                percents: r.percents, respondents: question.respondents, convention: convention)?.reduce(0, +)) ?? question.respondents
+            // Under `rebase`, the shares on the scale rest on the scale's answers only.
+            let scaleAnswers = counts.map { c in geometry.scored.map { c[$0] }.reduce(0, +) }
+                ?? Int((Double(answered) * geometry.scored.map { r.percents[$0] }.reduce(0, +) / 100).rounded())
+            let computed = counts.flatMap { ScaleStatistics(counts: $0, scale: scale) }
             return Row(key: key, isTotal: isTotal, isOther: r.isOther, shares: shares, shown: shown,
                        base: r.respondents ?? question.respondents,
-                       // A row answered by fewer than the question's respondents (never printed) shows its own
-                       // base, recovered from its percents; the Totalt row keeps the question's.
-                       answered: r.respondents ?? (isTotal ? nil : CountReconstruction.counts(percents: r.percents,
-                           respondents: question.respondents)?.reduce(0, +)) ?? question.respondents,
-                       mean: r.mean, median: r.median, net: net)
+                       answered: (opts.rebase || substantiveBase) && !notApplicable.isEmpty ? scaleAnswers : answered,
+                       mean: r.mean ?? computed.map { Rounding.halfUp($0.mean, decimals: 1) },
+                       median: r.median ?? computed?.medianCandidates.first, net: net)
         }
         for r in question.rows {
             if let row = makeRow(r, key: "questions.\(question.id).rows.\(r.id)", isTotal: false) { rows.append(row) }
@@ -144,7 +179,9 @@ struct GridChart: ChartBody {
         // MARK: Legend
         if b.style.show.legend {
             var entries = geometry.stackOrder.map { Legend.Entry(key: pointKey($0), color: color($0)) }
-            if !naApart { entries += notApplicable.map { Legend.Entry(key: pointKey($0), color: color($0), apart: true) } }
+            if !naApart {
+                entries += notApplicable.map { Legend.Entry(key: pointKey($0), color: color($0), pattern: fill($0).pattern, apart: true) }
+            }
             y = Legend(entries: entries).layout(b, x: b.left, top: y, width: b.contentWidth) + 10
         }
         // MARK: Column headers
@@ -182,9 +219,10 @@ struct GridChart: ChartBody {
                 let x = geometry.diverging ? centre + segment.offset * unit
                     : plotX + segment.offset * unit + (segment.afterGap ? naGap : 0)
                 let frame = Rect(x: x, y: barY, width: segment.value * unit, height: barHeight)
-                let fill = color(segment.point)
-                b.rect(frame, fill: fill, stroke: b.outline(for: fill), role: .segment, key: "\(row.key):\(scale.points[segment.point].id)")
-                segmentLabel(b, row.shown[segment.point], in: frame, fill: fill, threshold: opts.segmentLabelThreshold,
+                let segmentFill = fill(segment.point)
+                b.rect(frame, fill: segmentFill.color, stroke: b.outline(for: segmentFill.color), pattern: segmentFill.pattern,
+                       role: .segment, key: "\(row.key):\(scale.points[segment.point].id)")
+                segmentLabel(b, row.shown[segment.point], in: frame, fill: segmentFill.color, threshold: opts.segmentLabelThreshold,
                              decimals: opts.segmentDecimals, key: "value.\(row.key).\(scale.points[segment.point].id)")
             }
             for (i, c) in columns.enumerated() {
@@ -215,13 +253,12 @@ struct GridChart: ChartBody {
             let names = geometry.highest(opts.netPoints).sorted().map { b.labels.text(pointKey($0)) }.joined(separator: " + ")
             notes.append(Note(key: "ui.net-note", text: b.labels.text("ui.net-note", ["label": names])))
         }
-        for i in notApplicable {
-            if opts.rebase {
-                notes.append(Note(key: "ui.rebased-note", text: b.labels.text("ui.rebased-note", ["label": b.labels.text(pointKey(i))])))
-            } else {
-                notes.append(Note(key: "ui.not-applicable-note", text: b.labels.text("ui.not-applicable-note", ["label": b.labels.text(pointKey(i))])))
-            }
+        let apartTexts = notApplicable.map { b.labels.text(pointKey($0)) }
+        if opts.rebase && !substantiveBase && !apartTexts.isEmpty {
+            notes.append(Note(key: "ui.rebased-note", text: b.labels.text("ui.rebased-note", ["label": AnswerNotes.list(apartTexts, b)])))
         }
+        // Rows rest on different numbers of substantive answers: the base-n column states them, not a note.
+        notes += AnswerNotes.notes(for: apartTexts, statisticShown: opts.statistic != .none, substantiveBase: substantiveBase, b)
         if roundingMissed { notes.append(Note(key: "ui.rounding-note", text: b.labels.text("ui.rounding-note"))) }
         return ChartResult(bottom: y, notes: notes)
     }
