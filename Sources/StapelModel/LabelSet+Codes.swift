@@ -9,7 +9,7 @@ extension LabelSet {
         case .singleChoice(let q), .multipleChoice(let q):
             for option in q.options {
                 let key = "questions.\(q.id).options.\(option.id)"
-                if let code = option.code, entries[key] == nil { resolved.entries[key] = code }
+                if entries[key] == nil, let text = fallback(kind: option.kind, code: option.code) { resolved.entries[key] = text }
             }
         case .grid(let q):
             guard let scale = survey.scale(q.scaleID) else { break }
@@ -20,12 +20,19 @@ extension LabelSet {
                 if let label = entries[key], !label.isEmpty {
                     if unlabelled && point.kind.isSubstantive { resolved.entries[key] = "\(code) \(label)" }
                 } else {
-                    resolved.entries[key] = code
+                    resolved.entries[key] = fallback(kind: point.kind, code: code) ?? code
                 }
             }
         case .multiSelectGrid:
             break
         }
         return resolved
+    }
+
+    /// The text of an unlabelled answer: the interface's name of its kind ("Vet ej") for a non-substantive
+    /// answer, else its code.
+    func fallback(kind: AnswerKind, code: String?) -> String? {
+        if !kind.isSubstantive, let name = entries[kind.labelKey] { return name }
+        return code
     }
 }

@@ -73,15 +73,16 @@ public enum Question: Sendable, Hashable, Identifiable {
         return keys
     }
 
-    /// Label keys of options and scale points that carry a source code: a missing label shows the code.
+    /// Label keys of options and scale points that may go without a label: those with a source code (the code
+    /// shows) and non-substantive answers (the interface's name of their kind shows, "Vet ej").
     public func codedLabelKeys(in survey: Survey) -> Set<String> {
         let base = "questions.\(id)"
         switch self {
         case .singleChoice(let q), .multipleChoice(let q):
-            return Set(q.options.filter { $0.code != nil }.map { "\(base).options.\($0.id)" })
+            return Set(q.options.filter { $0.code != nil || !$0.kind.isSubstantive }.map { "\(base).options.\($0.id)" })
         case .grid(let q):
             guard let scale = survey.scale(q.scaleID) else { return [] }
-            return Set(scale.points.filter { $0.code != nil }.map { "scales.\(scale.id).\($0.id)" })
+            return Set(scale.points.filter { $0.code != nil || !$0.kind.isSubstantive }.map { "scales.\(scale.id).\($0.id)" })
         case .multiSelectGrid:
             return []
         }
