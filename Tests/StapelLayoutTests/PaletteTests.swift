@@ -100,6 +100,32 @@ import Testing
         #expect(CVD.bestTextContrast(StyleColor(hex: "#7a7a7a")!, Style(name: "x")) < 4.5)
     }
 
+    func message(_ colors: String) -> String? {
+        do {
+            _ = try StyleReader.read("format: stapel-style/1\ncolors:\n" + colors, file: "test.yaml", name: "test")
+            return nil
+        } catch { return "\(error)" }
+    }
+
+    @Test func newColourFieldsReportBadValuesWithTheirPlace() throws {
+        let kind = message("  answer-kinds:\n    dont-no: {color: \"#aaaaaa\"}\n")
+        #expect(kind?.hasPrefix("test.yaml:4:5:") == true && kind?.contains("dont-know") == true, "\(kind ?? "")")
+        let pattern = message("  answer-kinds:\n    refused: {pattern: zigzag}\n")
+        #expect(pattern?.hasPrefix("test.yaml:4:") == true && pattern?.contains("crosshatch") == true, "\(pattern ?? "")")
+        let colour = message("  answer-kinds:\n    refused: {color: \"#12\"}\n")
+        #expect(colour?.hasPrefix("test.yaml:4:") == true && colour?.contains("#rrggbb") == true, "\(colour ?? "")")
+        let count = message("  sequential-palettes:\n    3: [\"#000000\", \"#ffffff\"]\n")
+        #expect(count?.hasPrefix("test.yaml:4:") == true && count?.contains("3 colours") == true, "\(count ?? "")")
+        let old = try StyleReader.read("format: stapel-style/1\ncolors:\n  scale-palettes:\n    2: [\"#000000\", \"#ffffff\"]\n  not-applicable: \"#999999\"\n",
+                                       file: "t", name: "t")
+        #expect(old.colors.scalePalettes[2]?.count == 2 && old.colors.scalePalettes[3] == nil)
+        #expect(old.colors.fill(for: .doesNotApply).color == StyleColor(hex: "#999999")!)
+        #expect(old.colors.fill(for: .doesNotApply).pattern == Style(name: "x").colors.fill(for: .doesNotApply).pattern)
+        let partial = try StyleReader.read("format: stapel-style/1\ncolors:\n  answer-kinds:\n    refused: {pattern: dots}\n", file: "t", name: "t")
+        #expect(partial.colors.fill(for: .refused) == Fill(color: StyleColor(hex: "#6b6b6b")!, pattern: .dots))
+        #expect(partial.colors.fill(for: .missing) == Style(name: "x").colors.fill(for: .missing))
+    }
+
     @Test func defaultYamlGivesTheBuiltInColours() throws {
         #expect(try loadStyle("default").colors == Style(name: "default").colors)
     }
