@@ -91,15 +91,16 @@ public struct Style: Sendable, Hashable {
         public var track: StyleColor? = StyleColor(hex: "#eeeeee")!
         /// Rules that set the Totalt row apart, axis lines.
         public var rule = StyleColor(hex: "#bdbdbd")!
-        /// "Inte relevant" and other not-applicable answers.
+        /// "Inte relevant": the colour of the does-not-apply fill (`answerKinds`), kept for older style files.
         public var notApplicable = StyleColor(hex: "#8c8c8c")!
-        /// Ordered-scale palettes by number of scored points, in scale order (first printed point first).
-        /// Defaults: ColorBrewer RdBu (colour-blind safe), classes chosen so that neighbours differ by ΔE76 ≥ 19 under
-        /// protan, deutan and tritan simulation and every class carries dark or white text at ≥ 5.9:1; the middle
-        /// class is a light grey that shows on white.
+        /// Diverging palettes for bipolar scales (`diverging-palettes:`, formerly `scale-palettes:`), by number of
+        /// scored points, highest score first. Defaults: ColorBrewer RdBu, 2 to 11 points, each chosen point by point
+        /// (Tools/palette-design.py) so that neighbours stay apart under protan, deutan and tritan simulation (ΔE76 from
+        /// 61 for 2 points to 14 for 11; Docs/styles.md) and every class carries dark or white text at ≥ 4.6:1.
         public var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
         /// Sequential palettes for unipolar scales, by number of scored points, highest score first (darkest).
-        public var sequentialPalettes: [Int: [StyleColor]] = Colors.blues
+        /// Defaults: ColorBrewer YlGnBu, 2 to 11 points, chosen like the diverging ones (ΔE76 72 down to about 9).
+        public var sequentialPalettes: [Int: [StyleColor]] = Colors.ylGnBu
         /// Fill and pattern of each non-substantive answer kind, so that two kinds never look alike.
         public var answerKinds: [AnswerKind: Fill] = Colors.defaultAnswerKinds
         /// Unordered categories (multi-select grid columns): Okabe–Ito.
@@ -108,26 +109,36 @@ public struct Style: Sendable, Hashable {
         public init() {}
 
         static let rdBu: [Int: [StyleColor]] = [
-            2: ["#2166ac", "#b2182b"],
-            3: ["#2166ac", "#e0e0e0", "#b2182b"],
-            4: ["#2166ac", "#67a9cf", "#ef8a62", "#b2182b"],
-            5: ["#2166ac", "#67a9cf", "#e0e0e0", "#ef8a62", "#b2182b"],
-            6: ["#053061", "#2166ac", "#92c5de", "#f4a582", "#b2182b", "#67001f"],
-            7: ["#053061", "#2166ac", "#92c5de", "#e0e0e0", "#f4a582", "#b2182b", "#67001f"],
+            2: ["#2267ad", "#b41d2c"],
+            3: ["#2065aa", "#f2f2f2", "#b1182b"],
+            4: ["#2065aa", "#9bc9e1", "#f9bea1", "#b1182b"],
+            5: ["#2165ab", "#81b9d8", "#f2f2f2", "#f5aa88", "#b1182b"],
+            6: ["#0e4078", "#418fc1", "#aed3e6", "#fbcab1", "#dc6e57", "#7e0623"],
+            7: ["#053061", "#2a6fb1", "#87bdda", "#f2f2f2", "#f6af8e", "#bd3335", "#67001f"],
+            8: ["#053162", "#2468ad", "#6baad0", "#c0dceb", "#fdd7c1", "#ee9676", "#b5222e", "#68001f"],
+            9: ["#053062", "#1f62a7", "#509ac7", "#9dcae1", "#f2f2f2", "#fabfa3", "#e47e63", "#ae172a", "#68001f"],
+            10: ["#063365", "#1e60a4", "#418fc1", "#89bedb", "#cee4ef", "#fce0cf", "#f7b090", "#dc6e57", "#aa152a", "#6b0120"],
+            11: ["#083669", "#1c5d9f", "#418fc1", "#7fb7d7", "#b7d7e8", "#f2f2f2", "#fcd1b9", "#f5a886", "#dd6e57", "#a61429", "#6f0220"],
         ].mapValues { $0.map { StyleColor(hex: $0)! } }
 
-        static let blues: [Int: [StyleColor]] = [
-            2: ["#08519c", "#9ecae1"],
-            3: ["#08519c", "#4292c6", "#c6dbef"],
-            4: ["#08306b", "#2171b5", "#6baed6", "#c6dbef"],
-            5: ["#08306b", "#08519c", "#3182bd", "#6baed6", "#c6dbef"],
+        static let ylGnBu: [Int: [StyleColor]] = [
+            2: ["#263996", "#feffd8"],
+            3: ["#263996", "#54bcc2", "#edf8b1"],
+            4: ["#263996", "#237ab5", "#72c7bd", "#ffffd8"],
+            5: ["#081d58", "#2553a3", "#2395c1", "#9dd8b9", "#edf8b1"],
+            6: ["#081d58", "#26419a", "#236eb0", "#2b9cc1", "#87d0ba", "#eef8b3"],
+            7: ["#0b1f5d", "#263d98", "#2261a9", "#2b9bc1", "#72c7bd", "#a1d9b8", "#fbfdcf"],
+            8: ["#0d2163", "#233391", "#2261a9", "#2496c1", "#4ebac3", "#84cfbb", "#aaddb7", "#feffd7"],
+            9: ["#0d2163", "#21308b", "#2458a5", "#2379b5", "#2697c1", "#71c7be", "#98d6b9", "#b9e3b6", "#f4fbc1"],
+            10: ["#091e5a", "#263896", "#2457a4", "#236eb0", "#34a4c2", "#5fbfc0", "#7eccbb", "#98d6b9", "#d5efb3", "#fbfdcf"],
+            11: ["#0d2061", "#264099", "#225ea8", "#2372b2", "#2495c1", "#4db9c3", "#7bcbbc", "#addeb7", "#ccebb4", "#e2f4b2", "#fefed6"],
         ].mapValues { $0.map { StyleColor(hex: $0)! } }
 
         static let defaultAnswerKinds: [AnswerKind: Fill] = [
             .doesNotApply: Fill(color: StyleColor(hex: "#8c8c8c")!),
             .dontKnow: Fill(color: StyleColor(hex: "#b8b8b8")!, pattern: .diagonal),
             .refused: Fill(color: StyleColor(hex: "#6b6b6b")!, pattern: .crosshatch),
-            .noAnswer: Fill(color: StyleColor(hex: "#d4d4d4")!),
+            .noAnswer: Fill(color: StyleColor(hex: "#d4d4d4")!, pattern: .vertical),
             .notAsked: Fill(color: StyleColor(hex: "#a3a3a3")!, pattern: .dots),
             .missing: Fill(color: StyleColor(hex: "#575757")!, pattern: .horizontal),
         ]

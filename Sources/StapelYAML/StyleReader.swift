@@ -133,16 +133,27 @@ enum StyleFields {
             "bar": { r, s in s.colors.bar = try r.color() },
             "track": { r, s in s.colors.track = try r.isNone() ? nil : try r.color() },
             "rule": { r, s in s.colors.rule = try r.color() },
-            "not-applicable": { r, s in s.colors.notApplicable = try r.color() },
-            "scale-palettes": { r, s in
-                var palettes: [Int: [StyleColor]] = [:]
-                for (key, list) in try r.mapping() {
-                    guard let n = Int(key), n > 0 else { throw list.error("expected a number of scale points as key, found '\(key)'") }
-                    let colors = try list.sequence().map { try $0.color() }
-                    guard colors.count == n else { throw list.error("a \(n)-point palette needs \(n) colours, found \(colors.count)") }
-                    palettes[n] = colors
+            // The old single field for "Inte relevant": the colour of the does-not-apply fill (its pattern stays).
+            "not-applicable": { r, s in
+                let c = try r.color()
+                s.colors.notApplicable = c
+                s.colors.answerKinds[.doesNotApply, default: Fill(color: c)].color = c
+            },
+            "diverging-palettes": { r, s in s.colors.scalePalettes = try r.palettes() },
+            // The old name of `diverging-palettes`, still read.
+            "scale-palettes": { r, s in s.colors.scalePalettes = try r.palettes() },
+            "sequential-palettes": { r, s in s.colors.sequentialPalettes = try r.palettes() },
+            "answer-kinds": { r, s in
+                let kinds = Dictionary(uniqueKeysWithValues: AnswerKind.nonSubstantive.map { ($0.yamlName, $0) })
+                for (key, entry) in try r.mapping(allowed: Set(kinds.keys)) {
+                    let kind = kinds[key]!
+                    var fill = s.colors.fill(for: kind)
+                    for (field, value) in try entry.mapping(allowed: ["color", "pattern"]) {
+                        if field == "color" { fill.color = try value.color() } else { fill.pattern = try value.choice(FillPattern.self) }
+                    }
+                    s.colors.answerKinds[kind] = fill
+                    if kind == .doesNotApply { s.colors.notApplicable = fill.color }
                 }
-                s.colors.scalePalettes = palettes
             },
             "category-palette": { r, s in
                 let colors = try r.sequence().map { try $0.color() }
@@ -222,6 +233,18 @@ extension YAMLReader {
         let v = try integer()
         guard (0...3).contains(v) else { throw error("expected 0 to 3 decimals, found \(v)") }
         return v
+    }
+
+    /// `{2: ["#…", "#…"], 3: […], …}`: palettes by number of scale points, each with exactly that many colours.
+    func palettes() throws -> [Int: [StyleColor]] {
+        var palettes: [Int: [StyleColor]] = [:]
+        for (key, list) in try mapping() {
+            guard let n = Int(key), n > 0 else { throw list.error("expected a number of scale points as key, found '\(key)'") }
+            let colors = try list.sequence().map { try $0.color() }
+            guard colors.count == n else { throw list.error("a \(n)-point palette needs \(n) colours, found \(colors.count)") }
+            palettes[n] = colors
+        }
+        return palettes
     }
 
     func isNone() throws -> Bool {
