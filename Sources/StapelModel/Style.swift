@@ -95,7 +95,7 @@ public struct Style: Sendable, Hashable {
         public var notApplicable = StyleColor(hex: "#8c8c8c")!
         /// Diverging palettes for bipolar scales (`diverging-palettes:`, formerly `scale-palettes:`), by number of
         /// scored points, highest score first. Defaults: ColorBrewer RdBu, 2 to 11 points, each chosen point by point
-        /// (Tools/palette-design.py) so that neighbours stay apart under protan, deutan and tritan simulation (ΔE76 from
+        /// (Styles/palette-design.py) so that neighbours stay apart under protan, deutan and tritan simulation (ΔE76 from
         /// 61 for 2 points to 14 for 11; Docs/styles.md) and every class carries dark or white text at ≥ 4.6:1.
         public var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
         /// Sequential palettes for unipolar scales, by number of scored points, highest score first (darkest).

@@ -10,7 +10,7 @@ import Testing
     static let styles = ["default", "print-grayscale", "slides"]
 
     /// The smallest CIE76 difference between neighbours that each palette family reaches, by number of points
-    /// (the measured minimum over the four views, rounded down; Tools/palette-design.py prints the figures).
+    /// (the measured minimum over the four views, rounded down; Styles/palette-design.py prints the figures).
     static let required: [String: [Int: Double]] = [
         "diverging": [2: 61, 3: 57, 4: 34, 5: 28, 6: 28, 7: 26, 8: 22.7, 9: 20.4, 10: 17.3, 11: 14.3],
         "sequential": [2: 71, 3: 47.9, 4: 24.5, 5: 24.8, 6: 16.9, 7: 13.6, 8: 11.3, 9: 9.9, 10: 7.6, 11: 6.9],

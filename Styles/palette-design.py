@@ -6,8 +6,8 @@ classes), placed per number of points n so that the smallest CIE76 colour differ
 classes is as large as possible in normal vision and under protan, deutan and tritan simulation (Machado et
 al. 2009, severity 1, on linear sRGB), while every class carries #1f1f1f or white text at 4.5:1 or more.
 The result is written as explicit lists (no interpolation at render time). Usage:
-    python3 Tools/palette-design.py            # optimise and print YAML + the ΔE table
-    python3 Tools/palette-design.py --check "#hex" ...   # figures for one palette
+    python3 Styles/palette-design.py            # optimise and print YAML + the ΔE table
+    python3 Styles/palette-design.py --check "#hex" ...   # figures for one palette
 """
 import math, sys, random
 import numpy as np
