@@ -19,10 +19,15 @@ import Testing
         }
     }
 
-    @Test func theProjectManifestRendersTheBundledSurveyInEveryFormatInSwedishAndEnglish() throws {
+    @Test func theProjectManifestRendersBothBundledSurveysInEveryFormatAndTheirLanguages() throws {
         let manifest = try ManifestReader.load(packageRoot.appendingPathComponent("stapel.yaml"))
         let entry = try #require(manifest.surveys.first)
-        #expect(manifest.surveys.count == 1)
+        #expect(manifest.surveys.count == 2)
+        let anes = try #require(manifest.surveys.last)
+        #expect(anes.directory.lastPathComponent == "anes96")
+        #expect(anes.languages == ["en", "de"])
+        #expect(anes.outputDirectory.standardizedFileURL == packageRoot.appendingPathComponent("Output/anes96").standardizedFileURL)
+        #expect(Set(anes.formats ?? BackendRegistry.builtIn.names) == Set(BackendRegistry.builtIn.names))
         #expect(entry.directory.standardizedFileURL == bundledSurvey.standardizedFileURL)
         #expect(entry.outputDirectory.standardizedFileURL == packageRoot.appendingPathComponent("Output").standardizedFileURL)
         #expect(entry.languages == ["sv", "en"])
