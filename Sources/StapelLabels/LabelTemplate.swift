@@ -8,21 +8,21 @@ public enum LabelTemplate {
     /// (the Swedish texts when `language` is the source language).
     public static func write(catalog: LabelCatalog, language: String, existing: LabelSet?, surveyID: String,
                              part: LabelCatalog.Part) throws -> String {
-        let isSource = language == LabelCatalog.sourceLanguage
+        let isSource = language == catalog.sourceLanguage
         var labels = LabelSet(language: language, entries: [:])
         var comments: [String: [String]] = [:]
         let entries = catalog.entries(in: part)
         for entry in entries {
             labels.entries[entry.key] = existing?[entry.key] ?? (isSource ? entry.source : "")
             var lines = entry.contextLines
-            if !isSource { lines.append("Swedish: " + LabelSetWriter.quote(entry.source)) }
+            if !isSource { lines.append("\(catalog.sourceName): " + LabelSetWriter.quote(entry.source)) }
             comments[entry.key] = lines
         }
-        let where_ = part == .survey ? "Surveys/\(surveyID)/labels/\(language).yaml"
-            : "Sources/StapelYAML/Resources/Labels/\(language).yaml"
+        // Interface strings a survey overrides or adds live in its own label set, beside its survey strings.
+        let where_ = "the survey's labels/\(language).yaml"
         let header = [
             "Label template of survey '\(surveyID)' (\(part.rawValue) strings) for '\(language)': \(entries.count) keys.",
-            "Translate every quoted text; the comments above it give the Swedish text, where it is drawn and",
+            "Translate every quoted text; the comments above it give the \(catalog.sourceName) text, where it is drawn and",
             "how long it may be. Keep {placeholders} as written. Save as \(where_),",
             "then run: stapel labels check --lang \(language)",
         ]

@@ -27,7 +27,7 @@ public struct LengthHint: Sendable, Hashable {
         }
     }
 
-    /// "at most 18 characters (Swedish: 10); one line, does not wrap". An empty source (a publisher left
+    /// "at most 18 characters (source: 10); one line, does not wrap". An empty source (a publisher left
     /// blank) gives no limit.
     public var summary: String {
         guard let maxLength else { return "no length limit" }
@@ -38,7 +38,7 @@ public struct LengthHint: Sendable, Hashable {
         case .paragraph: "running text, wraps freely"
         case .none: ""
         }
-        return "\(bound) \(maxLength) characters (Swedish: \(sourceLength)); \(how)"
+        return "\(bound) \(maxLength) characters (source: \(sourceLength)); \(how)"
     }
 
     /// Whether `translation` is longer than a hard limit allows.

@@ -2,6 +2,8 @@
 /// Holds numbers and structure only; every visible string lives in a `LabelSet`.
 public struct Survey: Sendable, Hashable {
     public var id: String
+    /// The source language as declared (`language:` in survey.yaml): the label set translators work from.
+    public var language: String?
     public var year: Int
     /// The reference number ("Diarienummer").
     public var reference: String?
@@ -13,8 +15,9 @@ public struct Survey: Sendable, Hashable {
     public var directory: String?
 
     public init(id: String, year: Int, reference: String?, respondents: Int?, scales: [Scale],
-                questions: [Question], directory: String? = nil) {
+                questions: [Question], directory: String? = nil, language: String? = nil) {
         self.id = id
+        self.language = language
         self.year = year
         self.reference = reference
         self.respondents = respondents

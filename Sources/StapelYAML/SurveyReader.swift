@@ -6,7 +6,7 @@ public enum SurveyReader {
 
     public static func read(_ text: String, file: String) throws -> Survey {
         let root = try YAMLReader.parse(text, file: file)
-        try root.checkFields(["format", "id", "year", "reference", "respondents", "scales", "questions"])
+        try root.checkFields(["format", "id", "language", "year", "reference", "respondents", "scales", "questions"])
         let format = try root.required("format").string()
         guard format == formatName else {
             throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
@@ -19,7 +19,8 @@ public enum SurveyReader {
             reference: try root.optional("reference")?.string(),
             respondents: try root.optional("respondents")?.integer(),
             scales: scales,
-            questions: questions)
+            questions: questions,
+            language: try root.optional("language")?.identifier())
     }
 
     static func readScales(_ reader: YAMLReader) throws -> [Scale] {

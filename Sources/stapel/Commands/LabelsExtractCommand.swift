@@ -6,7 +6,7 @@ import Stapel
 struct LabelsExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Write a label file template: every key with the Swedish text, question, placement and a length hint.",
+        abstract: "Write a label file template: every key with the source-language text, question, placement and a length hint.",
         discussion: """
             The template is a stapel-labels/1 file: filled in, it is the label set. Existing translations of \
             --lang are kept; keys without one are empty. Survey strings and interface strings live in different \
@@ -16,10 +16,10 @@ struct LabelsExtractCommand: ParsableCommand {
     @Argument(help: "Survey folder (holding survey.yaml).")
     var survey: String = SurveyLocator.defaultSurvey
 
-    @Option(name: .long, help: "Language of the template (default: sv, the source texts).")
-    var lang: String = LabelCatalog.sourceLanguage
+    @Option(name: .long, help: "Language of the template (default: the survey's source language, the source texts).")
+    var lang: String?
 
-    @Option(name: .long, help: "survey (the survey's labels/<lang>.yaml) or interface (Stapel's shared strings).")
+    @Option(name: .long, help: "survey (survey strings) or interface (ui.* and number.*, to override or add in the survey's labels/<lang>.yaml).")
     var part: LabelPartOption = .survey
 
     @Option(name: .long, help: "Output file (default: standard output).")
@@ -31,6 +31,7 @@ struct LabelsExtractCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try LabelsWorkspace(survey: survey)
+        let lang = lang ?? workspace.sourceLanguage
         let existing = try workspace.translation(lang).labels
         let text = try reportingErrors {
             try LabelTemplate.write(catalog: workspace.catalog, language: lang, existing: existing,
