@@ -1,4 +1,4 @@
-/// Interface strings whose translation is rightly the same as the Swedish source, per language, with the
+/// Interface strings whose translation is rightly the same as the source (Swedish or English), per language, with the
 /// reason; `labels check` does not report them as untranslated. Survey strings are accepted per run
 /// (`labels check --accept-identical KEY`), since only the survey's translator can judge them.
 public enum KnownIdenticalLabels {

@@ -2,7 +2,7 @@ import Foundation
 import StapelModel
 
 /// Checks a translated label set against the source: missing, empty and stale keys, untranslated strings
-/// (identical to the Swedish text), placeholders lost or added, and one-line texts too long to fit.
+/// (identical to the source-language text), placeholders lost or added, and one-line texts too long to fit.
 public struct LabelCheck: Sendable {
     /// Keys whose translation may equal the source, with the reason.
     public var identicalAllowed: [String: String]

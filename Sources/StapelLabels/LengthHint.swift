@@ -1,4 +1,4 @@
-/// How long a translation may be, derived from the Swedish source's length and where the text is drawn.
+/// How long a translation may be, derived from the source text's length and where the text is drawn.
 ///
 /// Headroom follows the usual expansion guides (short strings grow most when translated): a one-line text
 /// gets 30 % or 8 characters more, a wrapped label 40 % or 12, running text 50 % or 20. Only a one-line

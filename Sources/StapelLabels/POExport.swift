@@ -1,7 +1,7 @@
 import StapelModel
 
 /// Turns a label set into a gettext PO file for translators' tools (Poedit, Weblate): `msgctxt` is the label
-/// key, `msgid` the Swedish source text, `msgstr` the translation (empty where there is none yet), and the
+/// key, `msgid` the source-language text, `msgstr` the translation (empty where there is none yet), and the
 /// `#.` comments say where the string is drawn, how long it may be and what each placeholder means.
 public enum POExport {
     /// Header field naming the label-set part a file holds (`all`, `survey`, `interface`).
