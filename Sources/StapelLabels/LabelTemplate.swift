@@ -7,7 +7,7 @@ public enum LabelTemplate {
     /// The template for `language`: its existing texts where `existing` has them, else empty strings
     /// (the source texts when `language` is the source language).
     public static func write(catalog: LabelCatalog, language: String, existing: LabelSet?, surveyID: String,
-                             part: LabelCatalog.Part) throws -> String {
+                             part: LabelCatalog.Part?) throws -> String {
         let isSource = language == catalog.sourceLanguage
         var labels = LabelSet(language: language, entries: [:])
         var comments: [String: [String]] = [:]
@@ -19,11 +19,13 @@ public enum LabelTemplate {
             comments[entry.key] = lines
         }
         // Interface strings a survey overrides or adds live in its own label set, beside its survey strings.
-        let where_ = "the survey's labels/\(language).yaml"
+        let save = part == .interface
+            ? "Add the keys you need (all of them for a language Stapel ships no interface set for) to the survey's labels/\(language).yaml,"
+            : "Save as the survey's labels/\(language).yaml,"
         let header = [
-            "Label template of survey '\(surveyID)' (\(part.rawValue) strings) for '\(language)': \(entries.count) keys.",
+            "Label template of survey '\(surveyID)' (\(part?.rawValue ?? "survey and interface") strings) for '\(language)': \(entries.count) keys.",
             "Translate every quoted text; the comments above it give the \(catalog.sourceName) text, where it is drawn and",
-            "how long it may be. Keep {placeholders} as written. Save as \(where_),",
+            "how long it may be. Keep {placeholders} as written. \(save)",
             "then run: stapel labels check --lang \(language)",
         ]
         return try LabelSetWriter.write(labels, order: entries.map(\.key), comments: comments, header: header)
