@@ -116,6 +116,7 @@ public struct ExternalRequest: Sendable {
                 .init("decimal-separator", .string(numbers.decimalSeparator)),
                 .init("group-separator", .string(numbers.groupSeparator)),
                 .init("percent-pattern", .string(numbers.percentPattern)),
+                .init("group-minimum-digits", .integer(numbers.groupMinimumDigits)),
             ])),
             .init("survey", .object([
                 .init("id", .string(survey.id)),

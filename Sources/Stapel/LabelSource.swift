@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where a language's labels come from: the survey's label set merged with the interface strings, or for
-/// the pseudo-locale, both built from the Swedish ones.
+/// the pseudo-locale, both built from the survey's source language.
 public enum LabelSource {
     public static func labels(_ language: String, loader: SurveyLoader) throws -> LabelSet {
         if language == Pseudolocalizer.languageCode {
-            return Pseudolocalizer().localize(try loader.loadLabels(LabelCatalog.sourceLanguage))
+            return Pseudolocalizer().localize(try loader.loadLabels(try loader.sourceLanguage()))
         }
         return try loader.loadLabels(language)
     }
@@ -14,19 +14,21 @@ public enum LabelSource {
     /// and each part keeps the path of the file it belongs in.
     public struct Translation: Sendable {
         public var labels: LabelSet
-        /// The file of each part, as a translator edits it.
+        /// The file of each part, as a translator edits it: the survey's `labels/<lang>.yaml` for both, since
+        /// a survey's label set may override or add interface strings (`ui.*`, `number.*`).
         public var files: [LabelCatalog.Part: String]
         public var hasSurveyFile: Bool
+        /// Whether Stapel ships interface strings for the language.
         public var hasInterfaceFile: Bool
     }
 
-    /// Editable path of an interface label set in the source tree (the bundle holds a copy).
+    /// Editable path of an interface label set shipped with Stapel, in Stapel's source tree (the bundle holds a copy).
     public static func interfaceFile(_ language: String) -> String { "Sources/StapelYAML/Resources/Labels/\(language).yaml" }
 
     /// `language`'s labels for translation work: missing files give empty parts instead of an error.
     public static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
-        let files: [LabelCatalog.Part: String] = [.survey: SurveyLoader.display(loader.labelsFile(language)),
-                                                  .interface: interfaceFile(language)]
+        let surveyFile = SurveyLoader.display(loader.labelsFile(language))
+        let files: [LabelCatalog.Part: String] = [.survey: surveyFile, .interface: surveyFile]
         if language == Pseudolocalizer.languageCode {
             return Translation(labels: try labels(language, loader: loader), files: files, hasSurveyFile: true,
                                hasInterfaceFile: true)

@@ -13,7 +13,9 @@ public struct RenderPipeline: Sendable {
         case unknownFormat(String, available: [String])
         case unknownQuestion(String, available: [String])
         case invalidSurvey([ValidationIssue])
-        case missingLabels(language: String, keys: [String])
+        case missingLabels(language: String, keys: [String], source: String)
+        /// A language Stapel ships no interface strings for, whose survey label set does not supply them all.
+        case missingInterfaceLabels(language: String, keys: [String], file: String, available: [String])
         /// Two planned outputs have the same path (two surveys or styles writing into one folder).
         case duplicateOutput(String)
 
@@ -26,9 +28,13 @@ public struct RenderPipeline: Sendable {
                 "error: unknown question '\(q)'; the survey has: \(available.joined(separator: ", "))"
             case .invalidSurvey(let issues):
                 (issues.map(\.description) + ["error: the survey has errors; run `stapel validate` for details"]).joined(separator: "\n")
-            case .missingLabels(let language, let keys):
+            case .missingLabels(let language, let keys, let source):
                 "error: the '\(language)' label set lacks \(keys.count) label(s): \(keys.prefix(10).joined(separator: ", "))"
-                    + (keys.count > 10 ? ", …" : "") + "\n(use --fallback sv to fill them from Swedish, or `stapel labels check --lang \(language)`)"
+                    + (keys.count > 10 ? ", …" : "") + "\n(use --fallback \(source) to fill them from the source language, or `stapel labels check --lang \(language)`)"
+            case .missingInterfaceLabels(let language, let keys, let file, let available):
+                "error: Stapel ships no interface strings for '\(language)' (it has \(available.joined(separator: ", "))) and \(file) "
+                    + "lacks \(keys.count) of them: \(keys.joined(separator: ", "))\n(add these ui.* and number.* keys to \(file); "
+                    + "`stapel labels extract --lang \(language) --part interface` writes a template)"
             case .duplicateOutput(let path):
                 "error: two outputs would be written to '\(path)'; give the surveys or styles separate output folders"
             }
@@ -68,12 +74,20 @@ public struct RenderPipeline: Sendable {
         }
         var warnings: [String] = []
         var requests: [(String, RenderRequest)] = []
-        for language in plan.languages {
+        let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
+        for language in languages {
             var labels = try LabelSource.labels(language, loader: loader)
-            let missing = survey.requiredLabelKeys.filter { labels[$0] == nil }.sorted()
+            let missingInterface = InterfaceLabels.missingKeys(in: labels)
+            let missing = (survey.requiredLabelKeys.filter { labels[$0] == nil } + missingInterface).sorted()
             if !missing.isEmpty {
                 guard let fallback = plan.fallbackLanguage else {
-                    throw PlanError.missingLabels(language: language, keys: missing)
+                    if !missingInterface.isEmpty {
+                        throw PlanError.missingInterfaceLabels(language: language, keys: missingInterface,
+                                                               file: SurveyLoader.display(loader.labelsFile(language)),
+                                                               available: InterfaceLabels.availableLanguages())
+                    }
+                    throw PlanError.missingLabels(language: language, keys: missing,
+                                                  source: (try? loader.sourceLanguage(of: survey)) ?? "LANG")
                 }
                 let source = try LabelSource.labels(fallback, loader: loader)
                 for key in missing {

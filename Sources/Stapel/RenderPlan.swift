@@ -6,6 +6,7 @@ public struct RenderPlan: Sendable {
     public var outputDirectory: URL
     public var stylesDirectory: URL
     public var formats: [String]
+    /// Languages to render; empty means the survey's source language.
     public var languages: [String]
     public var style: String
     /// Question ids to render; empty means all.

@@ -1,11 +1,12 @@
 import StapelModel
 
 /// Every key of a survey's labels in reading order (survey, scales, questions, then the interface strings),
-/// each with its Swedish source text and where it is drawn: the list that checks, templates, PO files and
+/// each with its source-language text and where it is drawn: the list that checks, templates, PO files and
 /// written label sets all follow.
 public struct LabelCatalog: Sendable {
-    /// The language every other label set is translated from.
-    public static let sourceLanguage = "sv"
+    /// The language every other label set is translated from: the survey's declared `language:` (the
+    /// language of the source label set the catalog was built from).
+    public let sourceLanguage: String
     /// Top-level key segments that belong to a survey's own label set; everything else is an interface string.
     public static let surveyNamespaces: Set<String> = ["survey", "scales", "questions"]
 
@@ -33,9 +34,10 @@ public struct LabelCatalog: Sendable {
     public let entries: [Entry]
     private let index: [String: Int]
 
-    /// The catalog of `survey`, with source texts from `source` (the Swedish survey labels merged with the
-    /// interface strings). Keys the source lacks are still listed, with an empty source text.
+    /// The catalog of `survey`, with source texts from `source` (the source-language survey labels merged with
+    /// the interface strings). Keys the source lacks are still listed, with an empty source text.
     public init(survey: Survey, source: LabelSet) {
+        sourceLanguage = source.language
         var entries: [Entry] = []
         var seen = Set<String>()
         let required = survey.requiredLabelKeys
@@ -125,6 +127,21 @@ public struct LabelCatalog: Sendable {
     }
 
     public static func part(of key: String) -> Part { isSurveyKey(key) ? .survey : .interface }
+
+    /// Whether `key` is an interface string (`ui.*`) or number format key (`number.*`), which a survey's own label
+    /// set may override or add.
+    public static func isInterfaceKey(_ key: String) -> Bool { key.hasPrefix("ui.") || key.hasPrefix("number.") }
+
+    /// The source language's English name for messages ("Swedish"), or its code when Stapel does not know it.
+    public var sourceName: String { LabelCatalog.languageName(sourceLanguage) }
+
+    /// English names of the languages Stapel ships interface strings for; other codes stand for themselves.
+    public static func languageName(_ code: String) -> String {
+        let names = ["sv": "Swedish", "en": "English", "de": "German", "fr": "French", "fi": "Finnish",
+                     "nb": "Norwegian", "da": "Danish", "pt": "Portuguese", "es": "Spanish", "it": "Italian",
+                     "nl": "Dutch", "pl": "Polish"]
+        return names[code] ?? "'\(code)'"
+    }
 }
 
 extension LabelCatalog.Entry {

@@ -2,7 +2,7 @@ import Foundation
 import StapelModel
 
 /// Checks a translated label set against the source: missing, empty and stale keys, untranslated strings
-/// (identical to the Swedish text), placeholders lost or added, and one-line texts too long to fit.
+/// (identical to the source-language text), placeholders lost or added, and one-line texts too long to fit.
 public struct LabelCheck: Sendable {
     /// Keys whose translation may equal the source, with the reason.
     public var identicalAllowed: [String: String]
@@ -14,8 +14,9 @@ public struct LabelCheck: Sendable {
     public func check(_ target: LabelSet, against catalog: LabelCatalog,
                       files: [LabelCatalog.Part: String] = [:]) -> LabelCheckReport {
         let language = target.language
-        let isSource = language == LabelCatalog.sourceLanguage
-        var report = LabelCheckReport(language: language, expected: catalog.entries.count)
+        let isSource = language == catalog.sourceLanguage
+        let Source = catalog.sourceName
+        var report = LabelCheckReport(language: language, expected: catalog.entries.count, isSource: isSource)
         func location(_ key: String, _ part: LabelCatalog.Part) -> SourceLocation? {
             target.locations[key] ?? files[part].map { SourceLocation(file: $0, line: 1, column: 1) }
         }
@@ -28,18 +29,19 @@ public struct LabelCheck: Sendable {
             let key = entry.key
             if !entry.isInSource {
                 report.missingSource.append(key)
-                issue(.error, key, entry.part, "missing-source", "the Swedish source label set lacks '\(key)'")
+                issue(.error, key, entry.part, "missing-source", "the \(Source) source label set lacks '\(key)'")
                 if isSource { continue }
             }
             guard let text = target[key] else {
                 report.missing.append(key)
                 issue(.error, key, entry.part, "missing-label",
-                      "'\(key)' has no '\(language)' text (Swedish: \(LabelCheck.quote(entry.source)))")
+                      "'\(key)' has no '\(language)' text (\(Source): \(LabelCheck.quote(entry.source)))")
                 continue
             }
-            if text.allSatisfy(\.isWhitespace) && !entry.source.allSatisfy(\.isWhitespace) {
+            // A number format key may rightly be a space (a no-break group separator) or empty (no grouping).
+            if text.allSatisfy(\.isWhitespace) && !entry.source.allSatisfy(\.isWhitespace) && !key.hasPrefix("number.") {
                 report.empty.append(key)
-                issue(.error, key, entry.part, "empty-label", "'\(key)' is empty (Swedish: \(LabelCheck.quote(entry.source)))")
+                issue(.error, key, entry.part, "empty-label", "'\(key)' is empty (\(Source): \(LabelCheck.quote(entry.source)))")
                 continue
             }
             if isSource { report.translated += 1; continue }
@@ -48,19 +50,19 @@ public struct LabelCheck: Sendable {
                 ok = false
                 report.placeholderMismatches.append(key)
                 issue(.error, key, entry.part, "placeholder",
-                      "placeholders differ: Swedish has \(LabelCheck.list(Placeholders.names(in: entry.source))), "
+                      "placeholders differ: \(Source) has \(LabelCheck.list(Placeholders.names(in: entry.source))), "
                         + "'\(language)' has \(LabelCheck.list(Placeholders.names(in: text)))")
             }
             if text.hasPrefix("\n") != entry.source.hasPrefix("\n") || text.hasSuffix("\n") != entry.source.hasSuffix("\n") {
                 ok = false
                 issue(.error, key, entry.part, "line-break",
-                      "the Swedish text and the translation must both begin, and both end, with a line break or not")
+                      "the \(Source) text and the translation must both begin, and both end, with a line break or not")
             }
             if text == entry.source && LabelCheck.hasWords(entry.source) && identicalAllowed[key] == nil {
                 ok = false
                 report.untranslated.append(key)
                 issue(.warning, key, entry.part, "untranslated",
-                      "'\(key)' is identical to the Swedish text \(LabelCheck.quote(text)); translate it, or accept it "
+                      "'\(key)' is identical to the \(Source) text \(LabelCheck.quote(text)); translate it, or accept it "
                         + "with --accept-identical \(key)")
             }
             if entry.lengthHint.isExceeded(by: text) {
@@ -70,10 +72,11 @@ public struct LabelCheck: Sendable {
             }
             if ok { report.translated += 1 }
         }
-        for key in catalog.ordered(target.entries.keys) where catalog[key] == nil {
+        // A survey's own ui.* and number.* strings override or add interface strings: never stale.
+        for key in catalog.ordered(target.entries.keys) where catalog[key] == nil && !LabelCatalog.isInterfaceKey(key) {
             report.stale.append(key)
             issue(.warning, key, LabelCatalog.part(of: key), "stale-label",
-                  "'\(key)' is not used by the survey or has no Swedish source; remove it")
+                  "'\(key)' is not used by the survey or has no \(Source) source; remove it")
         }
         return report
     }
@@ -116,9 +119,13 @@ public struct LabelCheckReport: Sendable {
     public var tooLong: [String] = []
     public var stale: [String] = []
 
-    public init(language: String, expected: Int) {
+    /// Whether the checked set is the source language's.
+    public var isSource: Bool
+
+    public init(language: String, expected: Int, isSource: Bool = false) {
         self.language = language
         self.expected = expected
+        self.isSource = isSource
     }
 
     public var errors: Int { issues.filter { $0.severity == .error }.count }
@@ -129,7 +136,7 @@ public struct LabelCheckReport: Sendable {
 
     /// "en: 431 of 431 keys translated (100.0 %); 0 missing, 0 untranslated, 0 stale; 0 errors, 0 warnings".
     public var summary: String {
-        let done = language == LabelCatalog.sourceLanguage ? "present (the source)" : "translated"
+        let done = isSource ? "present (the source)" : "translated"
         return "\(language): \(translated) of \(expected) keys \(done) (\(NumberFormat.plain(coverage)) %); "
             + "\(missing.count + empty.count) missing, \(untranslated.count) untranslated, \(stale.count) stale, "
             + "\(placeholderMismatches.count) placeholder mismatches, \(tooLong.count) too long; "

@@ -1,4 +1,4 @@
-/// How long a translation may be, derived from the Swedish source's length and where the text is drawn.
+/// How long a translation may be, derived from the source text's length and where the text is drawn.
 ///
 /// Headroom follows the usual expansion guides (short strings grow most when translated): a one-line text
 /// gets 30 % or 8 characters more, a wrapped label 40 % or 12, running text 50 % or 20. Only a one-line
@@ -27,7 +27,7 @@ public struct LengthHint: Sendable, Hashable {
         }
     }
 
-    /// "at most 18 characters (Swedish: 10); one line, does not wrap". An empty source (a publisher left
+    /// "at most 18 characters (source: 10); one line, does not wrap". An empty source (a publisher left
     /// blank) gives no limit.
     public var summary: String {
         guard let maxLength else { return "no length limit" }
@@ -38,7 +38,7 @@ public struct LengthHint: Sendable, Hashable {
         case .paragraph: "running text, wraps freely"
         case .none: ""
         }
-        return "\(bound) \(maxLength) characters (Swedish: \(sourceLength)); \(how)"
+        return "\(bound) \(maxLength) characters (source: \(sourceLength)); \(how)"
     }
 
     /// Whether `translation` is longer than a hard limit allows.

@@ -1,7 +1,7 @@
 import StapelModel
 
 /// Turns a label set into a gettext PO file for translators' tools (Poedit, Weblate): `msgctxt` is the label
-/// key, `msgid` the Swedish source text, `msgstr` the translation (empty where there is none yet), and the
+/// key, `msgid` the source-language text, `msgstr` the translation (empty where there is none yet), and the
 /// `#.` comments say where the string is drawn, how long it may be and what each placeholder means.
 public enum POExport {
     /// Header field naming the label-set part a file holds (`all`, `survey`, `interface`).
@@ -13,8 +13,8 @@ public enum POExport {
                             revisionDate: String) -> POFile {
         let language = target.language
         let comments = [
-            "Stapel labels of survey '\(surveyID)' in '\(language)', translated from Swedish.",
-            "msgctxt is the label key, msgid the Swedish text; translate msgstr and keep {placeholders} as written.",
+            "Stapel labels of survey '\(surveyID)' in '\(language)', translated from \(catalog.sourceName) (\(catalog.sourceLanguage)).",
+            "msgctxt is the label key, msgid the \(catalog.sourceName) text; translate msgstr and keep {placeholders} as written.",
             "Read it back with: stapel labels import-po FILE --lang \(language)",
         ]
         let header = [
@@ -27,7 +27,7 @@ public enum POExport {
             POHeaderField("Content-Type", "text/plain; charset=UTF-8"),
             POHeaderField("Content-Transfer-Encoding", "8bit"),
             POHeaderField("X-Generator", "Stapel"),
-            POHeaderField("X-Stapel-Source-Language", LabelCatalog.sourceLanguage),
+            POHeaderField("X-Stapel-Source-Language", catalog.sourceLanguage),
             POHeaderField(partField, part?.rawValue ?? "all"),
         ]
         let entries = catalog.entries(in: part).map { entry in

@@ -62,7 +62,7 @@ public enum POImport {
                 continue
             }
             if entry.id != known.source {
-                result.warnings.append("warning: \(place): the Swedish text of '\(key)' has changed since the file was "
+                result.warnings.append("warning: \(place): the \(catalog.sourceName) text of '\(key)' has changed since the file was "
                                        + "exported; imported, but check the translation")
             }
             result.labels.entries[key] = entry.translation

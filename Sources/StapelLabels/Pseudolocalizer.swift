@@ -1,11 +1,11 @@
 import StapelModel
 
-/// Builds the pseudo-locale `pseudo` from the Swedish labels: every letter accented, each string about 40 %
+/// Builds the pseudo-locale `pseudo` from the source-language labels: every letter accented, each string about 40 %
 /// longer and wrapped in brackets, so that text drawn without the label set, cut text and tight boxes show up
 /// before a real translation arrives. Deterministic: the same source gives the same strings.
 ///
 /// Placeholders (`{n}`, `{value}`) are kept as written, line breaks too. `number.*` keys are copied unchanged,
-/// so numbers keep the Swedish decimal comma and stand apart from any number formatted outside `NumberFormat`.
+/// so numbers keep the source language's format (a Swedish decimal comma) and stand apart from any number formatted outside `NumberFormat`.
 /// Only accents that pdflatex (T1, lmodern) and the bundled fonts can draw are used.
 public struct Pseudolocalizer: Sendable {
     /// The language code of the pseudo-locale, as given to `--lang`.

@@ -37,11 +37,13 @@ public struct LabelSet: Sendable, Hashable {
         return merged
     }
 
-    /// The number format this set declares (`number.*` keys), defaulting to Swedish conventions for `sv`.
+    /// The number format this set declares (`number.*` keys). Every shipped interface set declares all of them;
+    /// a key a survey's own set leaves out reads as in English (point, comma, `48.9%`, grouping from 4 digits).
     public var numberFormat: NumberFormat {
         NumberFormat(
-            decimalSeparator: entries["number.decimal-separator"] ?? (language == "sv" ? "," : "."),
-            groupSeparator: entries["number.group-separator"] ?? (language == "sv" ? "\u{00A0}" : ","),
-            percentPattern: entries["number.percent"] ?? (language == "sv" ? "{value}\u{00A0}%" : "{value}%"))
+            decimalSeparator: entries["number.decimal-separator"] ?? ".",
+            groupSeparator: entries["number.group-separator"] ?? ",",
+            percentPattern: entries["number.percent"] ?? "{value}%",
+            groupMinimumDigits: entries["number.group-minimum-digits"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 4)
     }
 }

@@ -7,11 +7,15 @@ public struct NumberFormat: Sendable, Hashable {
     public var groupSeparator: String
     /// `{value}` is replaced by the formatted number ("{value} %" in Swedish, "{value}%" in English).
     public var percentPattern: String
+    /// The fewest digits a whole number has before it is grouped: 4 gives `7 561`, 5 leaves `7561` but gives
+    /// `12 345` (label key `number.group-minimum-digits`).
+    public var groupMinimumDigits: Int
 
-    public init(decimalSeparator: String, groupSeparator: String, percentPattern: String) {
+    public init(decimalSeparator: String, groupSeparator: String, percentPattern: String, groupMinimumDigits: Int = 4) {
         self.decimalSeparator = decimalSeparator
         self.groupSeparator = groupSeparator
         self.percentPattern = percentPattern
+        self.groupMinimumDigits = groupMinimumDigits
     }
 
     public static let swedish = NumberFormat(decimalSeparator: ",", groupSeparator: "\u{00A0}",
@@ -24,10 +28,21 @@ public struct NumberFormat: Sendable, Hashable {
         return plain.replacingOccurrences(of: ".", with: decimalSeparator)
     }
 
-    /// A whole number, grouped in threes from five digits on (10 000), as Swedish and English style guides allow.
+    /// A whole number, grouped in threes once it has `groupMinimumDigits` digits (`7,561`, `7.561`, `7 561`).
     public func integer(_ value: Int) -> String {
+        integer(value, grouped: String(value.magnitude).count >= max(groupMinimumDigits, 4))
+    }
+
+    /// A column of whole numbers under one rule: when any of them is grouped, every one of four digits or more
+    /// is, so that `7561` never stands above `12 345`.
+    public func integers(_ values: [Int]) -> [String] {
+        let grouped = values.contains { String($0.magnitude).count >= max(groupMinimumDigits, 4) }
+        return values.map { integer($0, grouped: grouped) }
+    }
+
+    func integer(_ value: Int, grouped: Bool) -> String {
         let digits = String(value.magnitude)
-        guard digits.count >= 5 else { return value < 0 ? "-" + digits : digits }
+        guard grouped, digits.count >= 4, !groupSeparator.isEmpty else { return value < 0 ? "-" + digits : digits }
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out += groupSeparator }

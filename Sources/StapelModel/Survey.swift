@@ -17,8 +17,9 @@ public struct Survey: Sendable, Hashable {
     public var directory: String?
 
     public init(id: String, year: Int?, reference: String?, respondents: Int?, scales: [Scale],
-                questions: [Question], directory: String? = nil) {
+                questions: [Question], directory: String? = nil, language: String? = nil) {
         self.id = id
+        self.language = language
         self.year = year
         self.reference = reference
         self.respondents = respondents

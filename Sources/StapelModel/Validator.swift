@@ -67,7 +67,9 @@ public struct Validator: Sendable {
                 issues.append(.init(.error, at: labels.locations[key], field: key, check: "empty-label", "label '\(key)' is empty"))
             }
         }
-        for key in labels.entries.keys.sorted() where !required.contains(key) && !survey.isOptionalLabelKey(key) {
+        // `ui.*` and `number.*` override or add Stapel's interface strings for this survey: never stale.
+        for key in labels.entries.keys.sorted() where !required.contains(key) && !survey.isOptionalLabelKey(key)
+            && !key.hasPrefix("ui.") && !key.hasPrefix("number.") {
             issues.append(.init(.warning, at: labels.locations[key], field: key, check: "stale-label",
                                 "label '\(key)' is not used by the survey"))
         }

@@ -10,23 +10,43 @@ public struct LaTeXTableWriter: Sendable {
     public var decimalMarker: String
     /// The babel language of a standalone document.
     public var babelLanguage: String
+    /// siunitx grouping of whole numbers: the separator (`\,`, `{.}`, `{,}`) and the fewest digits grouped, as
+    /// the language's `NumberFormat` has them, so a table's counts read as the charts' and Markdown's do.
+    public var groupSeparator: String
+    public var groupMinimumDigits: Int
 
-    public init(standalone: Bool = false, decimalMarker: String = ".", babelLanguage: String = "english") {
+    public init(standalone: Bool = false, decimalMarker: String = ".", babelLanguage: String = "english",
+                groupSeparator: String = "\\,", groupMinimumDigits: Int = 4) {
         self.standalone = standalone
         self.decimalMarker = decimalMarker
         self.babelLanguage = babelLanguage
+        self.groupSeparator = groupSeparator
+        self.groupMinimumDigits = groupMinimumDigits
     }
 
-    /// A writer for `language`'s conventions: its number format's decimal marker and babel language.
+    /// A writer for `language`'s conventions: its number format's decimal marker and grouping, and its babel language.
     public init(standalone: Bool, language: String, numberFormat: NumberFormat) {
         self.init(standalone: standalone, decimalMarker: numberFormat.decimalSeparator,
-                  babelLanguage: LaTeXTableWriter.babelLanguages[language] ?? "english")
+                  babelLanguage: LaTeXTableWriter.babelLanguages[language] ?? "english",
+                  groupSeparator: LaTeXTableWriter.siunitxGroupSeparator(numberFormat.groupSeparator),
+                  groupMinimumDigits: max(numberFormat.groupMinimumDigits, 4))
     }
 
-    /// Babel names of the label-set languages whose babel files Debian's texlive-lang-european ships; others
-    /// fall back to English hyphenation.
-    public static let babelLanguages = ["sv": "swedish", "en": "english", "da": "danish", "nb": "norsk",
-                                        "no": "norsk", "fi": "finnish"]
+    /// Babel names of the languages Stapel ships interface strings for (Debian: texlive-lang-english,
+    /// -european, -german, -french); others fall back to English hyphenation.
+    public static let babelLanguages = ["sv": "swedish", "en": "british", "de": "ngerman", "fr": "french",
+                                        "fi": "finnish", "nb": "norsk", "no": "norsk", "da": "danish"]
+
+    /// The siunitx `group-separator` for a number format's separator: a point or comma as itself, any space
+    /// (no-break, narrow, thin) as a thin space `\,`, which pdflatex draws (U+202F and U+2009 stop it).
+    public static func siunitxGroupSeparator(_ separator: String) -> String {
+        switch separator {
+        case ".": "{.}"
+        case ",": "{,}"
+        case "'", "’": "{'}"
+        default: "\\,"
+        }
+    }
 
     /// The packages a fragment needs, as its first comment line says.
     public static let preamble = """
@@ -73,6 +93,10 @@ public struct LaTeXTableWriter: Sendable {
             let f = formats[j]
             spec += "S[table-format=\(f.negative ? "-" : "")\(f.integer).\(f.decimals)"
             if decimalMarker == "," { spec += ",output-decimal-marker={,}" }
+            // Only a column with four-digit numbers needs grouping options; the others read as before.
+            if f.decimals == 0, f.integer >= 4 {
+                spec += ",group-digits=integer,group-minimum-digits=\(groupMinimumDigits),group-separator=\(groupSeparator)"
+            }
             spec += "]"
         }
         spec += "@{}"

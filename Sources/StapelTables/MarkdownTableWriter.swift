@@ -15,11 +15,18 @@ public struct MarkdownTableWriter: Sendable {
         out += e(table.caption) + "\n\n"
         out += "| " + ([e(table.stubHeader)] + table.columns.map { e($0.flatHeader) }).joined(separator: " | ") + " |\n"
         out += "| :-- |" + String(repeating: " --: |", count: table.columns.count) + "\n"
-        for row in table.rows {
+        // One grouping rule per column: a column of counts is grouped alike from top to bottom.
+        let counts: [[String]?] = table.columns.indices.map { j in
+            guard table.columns[j].measure == .count else { return nil }
+            return numberFormat.integers(table.rows.map { j < $0.cells.count ? Int(($0.cells[j] ?? 0).rounded()) : 0 })
+        }
+        for (i, row) in table.rows.enumerated() {
             let stub = e(row.stub)
             // GFM has no rules inside a table; a bold stub sets the "Totalt" row apart.
             var cells = [row.kind == .total && !stub.isEmpty ? "**\(stub)**" : stub]
-            for (column, cell) in zip(table.columns, row.cells) { cells.append(cell.map { number($0, column.measure, table) } ?? "") }
+            for (j, (column, cell)) in zip(table.columns, row.cells).enumerated() {
+                cells.append(cell.map { counts[j]?[i] ?? number($0, column.measure, table) } ?? "")
+            }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         for note in table.notes { out += "\n" + e(note) + "\n" }

@@ -70,7 +70,8 @@ public enum ManifestReader {
             timeout = seconds
         }
         let defaultFormats = try root.optional("formats").map(names)
-        let defaultLanguages = try root.optional("languages").map(names) ?? ["sv"]
+        // No `languages:` means each survey's own source language (an empty list; see RenderPlan.languages).
+        let defaultLanguages = try root.optional("languages").map(names) ?? []
         let defaultStyles = try root.optional("styles").map(names) ?? ["default"]
 
         let surveysReader = try root.required("surveys")

@@ -31,10 +31,27 @@ public struct SurveyLoader: Sendable {
         return try LabelSetReader.read(try SurveyLoader.readText(file), file: SurveyLoader.display(file))
     }
 
-    /// The survey's label set combined with the interface strings of the same language.
+    /// The survey's label set combined with the interface strings of the same language. The survey's own
+    /// `ui.*` and `number.*` entries win; for a language Stapel ships no interface set for, the survey's set
+    /// alone is returned (`InterfaceLabels.missingKeys` says what it still lacks).
     public func loadLabels(_ language: String) throws -> LabelSet {
-        try loadSurveyLabels(language).merging(try InterfaceLabels.load(language))
+        let labels = try loadSurveyLabels(language)
+        guard InterfaceLabels.url(language) != nil else { return labels }
+        return labels.merging(try InterfaceLabels.load(language))
     }
+
+    /// The survey's source language: `language:` in survey.yaml, else the only label set in labels/.
+    public func sourceLanguage(of survey: Survey) throws -> String {
+        if let language = survey.language { return language }
+        let available = availableLanguages()
+        guard available.count == 1 else {
+            throw LoadError.undeclaredSourceLanguage(SurveyLoader.display(surveyFile), available: available)
+        }
+        return available[0]
+    }
+
+    /// The source language of the survey in this folder (reads survey.yaml).
+    public func sourceLanguage() throws -> String { try sourceLanguage(of: try loadSurvey()) }
 
     static func readText(_ url: URL) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -58,12 +75,18 @@ public struct SurveyLoader: Sendable {
 public enum LoadError: Error, CustomStringConvertible, Sendable {
     case unreadable(String)
     case unknownLanguage(String, available: [String])
+    /// survey.yaml declares no `language:` and labels/ holds no label set or several.
+    case undeclaredSourceLanguage(String, available: [String])
 
     public var description: String {
         switch self {
         case .unreadable(let path): "error: cannot read '\(path)'"
         case .unknownLanguage(let lang, let available):
             "error: no label set for language '\(lang)'; available: \(available.joined(separator: ", "))"
+        case .undeclaredSourceLanguage(let file, let available):
+            "error: \(file) does not declare its source language and "
+                + (available.isEmpty ? "labels/ holds no label set" : "labels/ holds several (\(available.joined(separator: ", ")))")
+                + "; add `language: <code>` (e.g. `language: \(available.first ?? "en")`) to survey.yaml, naming the label set translators translate from"
         }
     }
 }
@@ -78,6 +101,18 @@ public enum InterfaceLabels {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Labels"),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The keys every interface set has: those of the English one. A survey's label set for a language Stapel
+    /// ships no interface set for must supply them all.
+    public static let referenceKeys: [String] = {
+        guard let set = try? load("en") else { return [] }
+        return set.entries.keys.sorted()
+    }()
+
+    /// The interface keys `labels` lacks (none when Stapel ships an interface set for its language).
+    public static func missingKeys(in labels: LabelSet) -> [String] {
+        referenceKeys.filter { labels[$0] == nil }
     }
 
     public static func load(_ language: String) throws -> LabelSet {

@@ -106,6 +106,10 @@ struct YAMLReader {
         let text = s.string
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            if YAMLReader.hasThousandsSeparator(text) {
+                let plain = text.filter { $0 == "-" || ($0.isASCII && $0.isNumber) }
+                throw error("'\(text)' has a thousands separator; write the plain number (\(plain)), without commas, points or spaces")
+            }
             let hint = text.contains(",") ? " (a decimal comma? counts are whole numbers; write numbers with a decimal point)" : ""
             throw error("expected a whole number, found '\(text)'\(hint)")
         }
@@ -115,13 +119,29 @@ struct YAMLReader {
         return value
     }
 
+    /// `7,561`, `7 561`, `7.561`, `1'234`, `12 345 678`: digits in groups of three after a first group of one to
+    /// three, with one kind of separator (comma, point, space, no-break or thin space, apostrophe).
+    static func hasThousandsSeparator(_ text: String) -> Bool {
+        let body = Array(text.hasPrefix("-") ? text.dropFirst() : Substring(text))
+        let separators: Set<Character> = [",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
+        guard let first = body.firstIndex(where: { separators.contains($0) }), (1...3).contains(first) else { return false }
+        let separator = body[first]
+        let groups = body.split(separator: separator, omittingEmptySubsequences: false)
+        guard groups.count >= 2, groups[0].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     func number() throws -> Double {
         guard case .scalar(let s) = node, s.style == .plain else {
             throw error("expected a number, found \(describe)")
         }
         let text = s.string
         if text.contains(",") {
-            throw error("'\(text)' uses a decimal comma; write numbers with a decimal point (48.9)")
+            let thousands = YAMLReader.hasThousandsSeparator(text) ? " and no thousands separator (7561, not 7,561)" : ""
+            throw error("'\(text)' uses a decimal comma; write numbers with a decimal point (48.9)\(thousands)")
+        }
+        if !text.contains("."), YAMLReader.hasThousandsSeparator(text) {
+            throw error("'\(text)' has a thousands separator; write the plain number (\(text.filter { $0 == "-" || ($0.isASCII && $0.isNumber) }))")
         }
         let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)

@@ -52,7 +52,7 @@ func render(_ request: [String: Any]) -> String {
     let barColor = colors["bar"] as? String ?? "#2166ac"
     let textColor = colors["text"] as? String ?? "#1f1f1f"
     let family = (style["fonts"] as? [String: Any])?["family"] as? String ?? "sans-serif"
-    let language = request["language"] as? String ?? "sv"
+    let language = request["language"] as? String ?? "und"
     let number = question["number"] as? Int
 
     var rows: [String] = []

@@ -47,7 +47,7 @@ import Testing
         #expect(entry.outputDirectory.path == "/project/Output")
         #expect(manifest.stylesDirectory.path == "/project/Styles")
         #expect(entry.formats == nil)
-        #expect(entry.languages == ["sv"])
+        #expect(entry.languages == [], "no languages: the survey's source language")
         #expect(entry.styles == ["default"])
         #expect(manifest.backendTimeout == nil)
     }

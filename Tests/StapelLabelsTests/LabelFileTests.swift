@@ -84,7 +84,10 @@ import StapelLabels
     @Test func templateOfTheSourceHoldsTheSwedishTexts() throws {
         let yaml = try LabelTemplate.write(catalog: catalog, language: "sv", existing: nil, surveyID: survey.id, part: .interface)
         let read = try LabelSetReader.read(yaml, file: "sv.yaml")
-        #expect(read.entries == (try InterfaceLabels.load("sv")).entries)
+        // Stapel's Swedish interface strings, with the survey's own ui.* overrides (its "Antal myndigheter").
+        let expected = try bundledLoader.loadLabels("sv").entries.filter { !LabelCatalog.isSurveyKey($0.key) }
+        #expect(read.entries == expected)
+        #expect(read["ui.count-axis"] == "Antal myndigheter")
     }
 
     @Test func lengthHintsFollowPlacement() throws {

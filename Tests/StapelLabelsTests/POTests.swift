@@ -83,7 +83,7 @@ import StapelLabels
         let comments = entry.extractedComments.joined(separator: "\n")
         #expect(comments.contains("Question 5"))
         #expect(comments.contains("statement"))
-        #expect(comments.contains("characters (Swedish: \(entry.id.count))"))
+        #expect(comments.contains("characters (source: \(entry.id.count))"))
         let point = try #require(po.entries.first { $0.context == "scales.hinder.inget" })
         #expect(point.extractedComments[0].hasPrefix("Questions 5, 36"), "a scale point names every question using it")
         let count = try #require(po.entries.first { $0.context == "ui.respondents" })

@@ -104,7 +104,14 @@ import Testing
         #expect(na.key.hasSuffix(":inte-relevant"))
         let previous = etiskt[etiskt.count - 2]
         #expect(na.frame.x - previous.frame.maxX >= 3)
-        #expect(texts(figure, .note).contains { $0.key == "ui.not-applicable-note" })
+        // No mean is drawn, so no note speaks of one; with a mean column one combined note names the answer.
+        #expect(!texts(figure, .note).contains { $0.key == "ui.note.excluded-from-mean" })
+        var style = try loadStyle("default")
+        style.grid.statistic = .mean
+        let withMean = layout(try bundledRequest("q42", style: style))
+        let note = try #require(texts(withMean, .note).first { $0.key == "ui.note.excluded-from-mean" })
+        #expect(note.text == "”Inte relevant” visas för sig och ingår inte i medelvärdet.", "\(note.text)")
+        #expect(texts(withMean, .note).filter { $0.key.hasPrefix("ui.note.") }.count == 1)
     }
 
     @Test func multiSelectGridShowsSharesAndCounts() throws {

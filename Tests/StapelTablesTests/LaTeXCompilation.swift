@@ -23,7 +23,7 @@ struct LaTeXCompilation {
         """
     }
 
-    static func babel(_ language: String) -> String { language == "sv" ? "swedish" : "english" }
+    static func babel(_ language: String) -> String { LaTeXTableWriter.babelLanguages[language] ?? "english" }
 
     /// Compiles `document` as `name.tex` in `directory`, once, without shell escape.
     static func compile(_ document: String, name: String, in scratch: Scratch) throws -> LaTeXCompilation {

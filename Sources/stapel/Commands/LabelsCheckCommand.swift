@@ -9,19 +9,19 @@ struct LabelsCheckCommand: ParsableCommand {
         abstract: "Report missing, empty, stale and untranslated labels, lost placeholders and too-long texts.",
         discussion: """
             Errors (a missing or empty label, a placeholder lost) exit with 1; with --strict, warnings \
-            (untranslated, stale, too long) do too. An untranslated label is one identical to the Swedish text.
+            (untranslated, stale, too long) do too. An untranslated label is one identical to the source-language text.
             """)
 
     @Argument(help: "Survey folder (holding survey.yaml).")
     var survey: String = SurveyLocator.defaultSurvey
 
-    @Option(name: .long, help: "Comma-separated languages to check (default: every label set of the survey but Swedish).")
+    @Option(name: .long, help: "Comma-separated languages to check (default: every label set of the survey but the source language's).")
     var lang: String?
 
     @Flag(help: "Exit with 1 on warnings too.")
     var strict = false
 
-    @Option(name: .long, help: "Comma-separated keys whose translation may equal the Swedish text (names, terms).")
+    @Option(name: .long, help: "Comma-separated keys whose translation may equal the source text (names, terms).")
     var acceptIdentical: String?
 
     @Flag(help: "Print only the problems.")
@@ -30,13 +30,13 @@ struct LabelsCheckCommand: ParsableCommand {
     func run() throws {
         let workspace = try LabelsWorkspace(survey: survey)
         let languages = lang.map(splitList)
-            ?? workspace.loader.availableLanguages().filter { $0 != LabelCatalog.sourceLanguage }
+            ?? workspace.loader.availableLanguages().filter { $0 != workspace.sourceLanguage }
         var failed = false
         for language in languages {
             let translation = try workspace.translation(language)
             if !translation.hasSurveyFile && !translation.hasInterfaceFile {
-                printError("error: no label set for '\(language)': neither \(translation.files[.survey]!) nor "
-                           + "\(translation.files[.interface]!) exists; start one with `stapel labels extract --lang \(language)`")
+                printError("error: no label set for '\(language)': \(translation.files[.survey]!) does not exist and Stapel "
+                           + "ships no interface strings for it; start one with `stapel labels extract --lang \(language)`")
                 failed = true
                 continue
             }

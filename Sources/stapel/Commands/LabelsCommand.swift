@@ -11,17 +11,21 @@ struct LabelsCommand: ParsableCommand {
                       LabelsImportPOCommand.self])
 }
 
-/// A survey with its Swedish source labels and their catalog, loaded once for a labels subcommand.
+/// A survey with its source-language labels (survey.yaml's `language:`) and their catalog, loaded once for a
+/// labels subcommand.
 struct LabelsWorkspace {
     let loader: SurveyLoader
     let survey: Survey
     let source: LabelSet
     let catalog: LabelCatalog
+    /// The survey's source language.
+    var sourceLanguage: String { catalog.sourceLanguage }
 
     init(survey path: String) throws {
         let loader = SurveyLoader(directory: URL(fileURLWithPath: path))
         let survey = try reportingErrors { try loader.loadSurvey() }
-        let source = try reportingErrors { try LabelSource.labels(LabelCatalog.sourceLanguage, loader: loader) }
+        let sourceLanguage = try reportingErrors { try loader.sourceLanguage(of: survey) }
+        let source = try reportingErrors { try LabelSource.labels(sourceLanguage, loader: loader) }
         self.loader = loader
         self.survey = survey
         self.source = source

@@ -6,7 +6,7 @@ import Stapel
 struct LabelsExportPOCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-po",
-        abstract: "Write a gettext PO file: msgctxt = label key, msgid = Swedish text, msgstr = translation.",
+        abstract: "Write a gettext PO file: msgctxt = label key, msgid = source-language text, msgstr = translation.",
         discussion: """
             Comments (#.) give each string's question, placement, length hint and placeholders. Strings with \
             placeholders carry python-brace-format, so `msgfmt -c` checks them. PO-Revision-Date is now, or \

@@ -6,35 +6,32 @@ import Stapel
 struct LabelsExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Write a label file template: every key with the Swedish text, question, placement and a length hint.",
+        abstract: "Write a label file template: every key with the source-language text, question, placement and a length hint.",
         discussion: """
             The template is a stapel-labels/1 file: filled in, it is the label set. Existing translations of \
-            --lang are kept; keys without one are empty. Survey strings and interface strings live in different \
-            files, so --part chooses one.
+            --lang are kept; keys without one are empty. --part interface lists the interface strings a survey may \
+            override or, for a language Stapel ships no interface strings for, must supply; --part all writes both.
             """)
 
     @Argument(help: "Survey folder (holding survey.yaml).")
     var survey: String = SurveyLocator.defaultSurvey
 
-    @Option(name: .long, help: "Language of the template (default: sv, the source texts).")
-    var lang: String = LabelCatalog.sourceLanguage
+    @Option(name: .long, help: "Language of the template (default: the survey's source language, the source texts).")
+    var lang: String?
 
-    @Option(name: .long, help: "survey (the survey's labels/<lang>.yaml) or interface (Stapel's shared strings).")
+    @Option(name: .long, help: "survey (survey strings), interface (ui.* and number.*, to override or add in the survey's labels/<lang>.yaml) or all (both, one file: a new language).")
     var part: LabelPartOption = .survey
 
     @Option(name: .long, help: "Output file (default: standard output).")
     var out: String?
 
-    func validate() throws {
-        guard part != .all else { throw ValidationError("a label file holds one part: use --part survey or --part interface") }
-    }
-
     func run() throws {
         let workspace = try LabelsWorkspace(survey: survey)
+        let lang = lang ?? workspace.sourceLanguage
         let existing = try workspace.translation(lang).labels
         let text = try reportingErrors {
             try LabelTemplate.write(catalog: workspace.catalog, language: lang, existing: existing,
-                                    surveyID: workspace.survey.id, part: part.part!)
+                                    surveyID: workspace.survey.id, part: part.part)
         }
         try writeOutput(text, to: out)
     }

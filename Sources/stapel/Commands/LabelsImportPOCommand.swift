@@ -9,7 +9,9 @@ struct LabelsImportPOCommand: ParsableCommand {
         abstract: "Read a translated PO file and write the language's label set (YAML, in survey order).",
         discussion: """
             Every translated entry replaces the key's text; untranslated and fuzzy entries keep the text the \
-            label set had. Survey strings go to --out, interface strings (ui.*, number.*) to --interface-out. \
+            label set had. Everything goes to the survey's labels/<lang>.yaml (or --out): survey strings, and interface \
+            strings (ui.*, number.*) where they differ from the set Stapel ships for the language (all of them when \
+            it ships none). --interface-out writes the interface strings to a file of their own instead. \
             The written set is checked as by `stapel labels check`.
             """)
 
@@ -25,12 +27,12 @@ struct LabelsImportPOCommand: ParsableCommand {
     @Option(name: .long, help: "Survey label file to write (default: SURVEY/labels/<lang>.yaml).")
     var out: String?
 
-    @Option(name: .long, help: "Interface label file to write (e.g. Sources/StapelYAML/Resources/Labels/<lang>.yaml).")
+    @Option(name: .long, help: "Write the interface strings (ui.*, number.*) to this file instead of the survey's label set.")
     var interfaceOut: String?
 
     func validate() throws {
         guard lang != Pseudolocalizer.languageCode else {
-            throw ValidationError("'pseudo' is generated from the Swedish labels; it has no file to import into")
+            throw ValidationError("'pseudo' is generated from the source-language labels; it has no file to import into")
         }
     }
 
@@ -52,23 +54,28 @@ struct LabelsImportPOCommand: ParsableCommand {
         let current = try workspace.translation(lang)
         var labels = current.labels
         for (key, value) in imported.labels.entries { labels.entries[key] = value }
-        let stale = labels.entries.keys.filter { workspace.catalog[$0] == nil }.sorted()
+        let stale = labels.entries.keys.filter { workspace.catalog[$0] == nil && !LabelCatalog.isInterfaceKey($0) }.sorted()
         for key in stale {
             printError("warning: dropped '\(key)': the survey does not use it")
             labels.entries[key] = nil
         }
-        let touched = Set(imported.labels.entries.keys.map(LabelCatalog.part(of:)))
         let header = ["Label set '\(lang)' of survey '\(workspace.survey.id)', imported from \((file as NSString).lastPathComponent)."]
+        // Interface strings go into the survey's own label set, beside its survey strings: those that differ from
+        // the set Stapel ships for the language (all of them when it ships none). Never into Stapel's sources.
+        let shipped = InterfaceLabels.url(lang) != nil ? try reportingErrors { try InterfaceLabels.load(lang) } : nil
+        let interfaceKeys = workspace.catalog.ordered(labels.entries.keys.filter(LabelCatalog.isInterfaceKey))
+        let surveyKeys = workspace.catalog.entries(in: .survey).map(\.key)
+        let surveyPath = out ?? workspace.loader.labelsFile(lang).path
+        var files: [(path: String, keys: [String])] = []
+        if let interfaceOut {
+            let touched = Set(imported.labels.entries.keys.map(LabelCatalog.part(of:)))
+            if touched.contains(.survey) { files.append((surveyPath, surveyKeys)) }
+            if touched.contains(.interface) { files.append((interfaceOut, interfaceKeys)) }
+        } else {
+            files = [(surveyPath, surveyKeys + interfaceKeys.filter { shipped?[$0] != labels[$0] })]
+        }
         var written: [String] = []
-        for part in LabelCatalog.Part.allCases where touched.contains(part) {
-            let path = part == .survey ? out ?? workspace.loader.labelsFile(lang).path : interfaceOut
-            let keys = workspace.catalog.entries(in: part).map(\.key)
-            guard let path else {
-                let count = imported.labels.entries.keys.filter { LabelCatalog.part(of: $0) == .interface }.count
-                printError("note: \(count) interface string(s) (ui.*, number.*) not written; pass --interface-out "
-                           + LabelSource.interfaceFile(lang))
-                continue
-            }
+        for (path, keys) in files {
             var partLabels = LabelSet(language: lang, entries: [:])
             for key in keys { partLabels.entries[key] = labels[key] }
             let yaml = try reportingErrors { try LabelSetWriter.write(partLabels, order: keys, header: header) }

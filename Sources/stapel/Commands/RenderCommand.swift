@@ -18,8 +18,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: all.")
     var format: String?
 
-    @Option(name: .long, help: "Comma-separated languages.")
-    var lang: String = "sv"
+    @Option(name: .long, help: "Comma-separated languages (default: the survey's source language).")
+    var lang: String?
 
     @Option(name: .long, help: "House style, a file in Styles/.")
     var style: String = "default"
@@ -71,7 +71,7 @@ struct RenderCommand: ParsableCommand {
             let plan = RenderPlan(
                 surveyDirectory: URL(fileURLWithPath: survey), outputDirectory: URL(fileURLWithPath: out),
                 stylesDirectory: URL(fileURLWithPath: styles),
-                formats: formats, languages: splitList(lang), style: style,
+                formats: formats, languages: lang.map(splitList) ?? [], style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
             (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {

@@ -28,10 +28,29 @@ struct ValidateCommand: ParsableCommand {
         }
         var issues = Validator().validate(model)
         let languages = loader.availableLanguages()
+        do {
+            let source = try loader.sourceLanguage(of: model)
+            if !languages.contains(source) {
+                throw LoadError.unknownLanguage(source, available: languages)
+            }
+        } catch {
+            printError("\(error) (the survey's source language)")
+            throw ExitCode(1)
+        }
         for language in languages {
             do {
                 let labels = try loader.loadSurveyLabels(language)
-                issues += Validator().validate(labels, for: model, file: SurveyLoader.display(loader.labelsFile(language)))
+                let file = SurveyLoader.display(loader.labelsFile(language))
+                issues += Validator().validate(labels, for: model, file: file)
+                // A language Stapel ships no interface strings for must bring its own.
+                let missing = InterfaceLabels.url(language) == nil ? InterfaceLabels.missingKeys(in: labels) : []
+                if !missing.isEmpty {
+                    issues.append(ValidationIssue(.error, at: SourceLocation(file: file, line: 1, column: 1), check: "missing-label",
+                                                  "Stapel ships no interface strings for '\(language)' (it has "
+                                                    + InterfaceLabels.availableLanguages().joined(separator: ", ")
+                                                    + "), so this label set must supply every ui.* and number.* key; it lacks \(missing.count): "
+                                                    + missing.joined(separator: ", ")))
+                }
             } catch {
                 printError("\(error)")
                 throw ExitCode(1)
