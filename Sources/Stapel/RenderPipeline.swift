@@ -70,6 +70,11 @@ public struct RenderPipeline: Sendable {
         var requests: [(String, RenderRequest)] = []
         for language in plan.languages {
             var labels = try LabelSource.labels(language, loader: loader)
+            if language != Pseudolocalizer.languageCode && !InterfaceLabels.has(language) {
+                warnings.append("warning: stapel has no interface strings for '\(language)' (built in: "
+                                + InterfaceLabels.availableLanguages().joined(separator: ", ")
+                                + "); using the English ones")
+            }
             let missing = survey.requiredLabelKeys.filter { labels[$0] == nil }.sorted()
             if !missing.isEmpty {
                 guard let fallback = plan.fallbackLanguage else {

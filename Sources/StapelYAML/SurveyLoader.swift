@@ -31,9 +31,12 @@ public struct SurveyLoader: Sendable {
         return try LabelSetReader.read(try SurveyLoader.readText(file), file: SurveyLoader.display(file))
     }
 
-    /// The survey's label set combined with the interface strings of the same language.
+    /// The survey's label set combined with the interface strings of the same language. The survey's own
+    /// `ui.*` and `number.*` keys win; for a language Stapel ships no interface strings for, the English ones
+    /// fill in (`InterfaceLabels.has` tells callers to warn).
     public func loadLabels(_ language: String) throws -> LabelSet {
-        try loadSurveyLabels(language).merging(try InterfaceLabels.load(language))
+        let interface = InterfaceLabels.has(language) ? language : InterfaceLabels.fallbackLanguage
+        return try loadSurveyLabels(language).merging(try InterfaceLabels.load(interface))
     }
 
     static func readText(_ url: URL) throws -> String {
@@ -58,32 +61,41 @@ public struct SurveyLoader: Sendable {
 public enum LoadError: Error, CustomStringConvertible, Sendable {
     case unreadable(String)
     case unknownLanguage(String, available: [String])
+    case noInterfaceLabels(String, available: [String])
 
     public var description: String {
         switch self {
         case .unreadable(let path): "error: cannot read '\(path)'"
         case .unknownLanguage(let lang, let available):
             "error: no label set for language '\(lang)'; available: \(available.joined(separator: ", "))"
+        case .noInterfaceLabels(let lang, let available):
+            "error: stapel has no interface strings for language '\(lang)'; built in: \(available.joined(separator: ", "))"
         }
     }
 }
 
-/// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one file per language.
+/// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one set per language.
+/// They are compiled into the binary from `Sources/StapelYAML/Resources/Labels/<lang>.yaml` (see the
+/// EmbedResources plugin), so they are there wherever `stapel` is copied to.
 public enum InterfaceLabels {
-    public static func url(_ language: String) -> URL? {
-        Bundle.module.url(forResource: language, withExtension: "yaml", subdirectory: "Labels")
-    }
+    /// Where the shipped sets live in the source tree, for messages and translators.
+    public static let sourceFolder = "Sources/StapelYAML/Resources/Labels"
 
-    public static func availableLanguages() -> [String] {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Labels"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    /// The interface strings used for a language Stapel has none for.
+    public static let fallbackLanguage = "en"
+
+    /// Whether Stapel ships interface strings for `language`.
+    public static func has(_ language: String) -> Bool { EmbeddedResources.interfaceLabels[language] != nil }
+
+    /// The YAML text of `language`'s shipped set, if there is one.
+    public static func text(_ language: String) -> String? { EmbeddedResources.interfaceLabels[language] }
+
+    public static func availableLanguages() -> [String] { EmbeddedResources.interfaceLabels.keys.sorted() }
 
     public static func load(_ language: String) throws -> LabelSet {
-        guard let url = url(language) else {
-            throw LoadError.unknownLanguage(language, available: availableLanguages())
+        guard let text = text(language) else {
+            throw LoadError.noInterfaceLabels(language, available: availableLanguages())
         }
-        return try LabelSetReader.read(try SurveyLoader.readText(url), file: "interface labels \(language).yaml")
+        return try LabelSetReader.read(text, file: "\(sourceFolder)/\(language).yaml (built in)")
     }
 }
