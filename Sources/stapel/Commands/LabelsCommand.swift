@@ -7,6 +7,9 @@ struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels",
         abstract: "Check label sets, write translation templates, export and import gettext PO files.",
+        discussion: """
+            Example: stapel labels check --lang en
+            """,
         subcommands: [LabelsCheckCommand.self, LabelsExtractCommand.self, LabelsExportPOCommand.self,
                       LabelsImportPOCommand.self])
 }
@@ -18,8 +21,8 @@ struct LabelsWorkspace {
     let source: LabelSet
     let catalog: LabelCatalog
 
-    init(survey path: String) throws {
-        let loader = SurveyLoader(directory: URL(fileURLWithPath: path))
+    init(survey path: String?) throws {
+        let loader = SurveyLoader(directory: URL(fileURLWithPath: try SurveyLocator.locate(path).path))
         let survey = try reportingErrors { try loader.loadSurvey() }
         let source = try reportingErrors { try LabelSource.labels(LabelCatalog.sourceLanguage, loader: loader) }
         self.loader = loader

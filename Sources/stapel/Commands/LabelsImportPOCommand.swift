@@ -11,6 +11,8 @@ struct LabelsImportPOCommand: ParsableCommand {
             Every translated entry replaces the key's text; untranslated and fuzzy entries keep the text the \
             label set had. Survey strings go to --out, interface strings (ui.*, number.*) to --interface-out. \
             The written set is checked as by `stapel labels check`.
+
+            Example: stapel labels import-po de.po --lang de --survey Surveys/digitalisering-2024 --out labels/de.yaml
             """)
 
     @Argument(help: "The PO file.")
@@ -19,8 +21,8 @@ struct LabelsImportPOCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the translations.")
     var lang: String
 
-    @Option(name: .long, help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Option(name: .long, help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Survey label file to write (default: SURVEY/labels/<lang>.yaml).")
     var out: String?
