@@ -172,6 +172,18 @@ import Testing
         #expect(throws: StyleError.self) { try StyleReader.load("wide", from: folder) }
     }
 
+    @Test func theBinaryCarriesEveryShippedLabelSetAndTheDefaultStyleAsWritten() throws {
+        let folder = packageRoot.appendingPathComponent(InterfaceLabels.sourceFolder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(InterfaceLabels.availableLanguages() == files.map { String($0.dropLast(5)) }.sorted())
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(InterfaceLabels.text(String(file.dropLast(5))) == text, "\(file) differs from the built-in copy")
+        }
+        #expect(StyleReader.builtInText == (try String(contentsOf: stylesFolder.appendingPathComponent("default.yaml"), encoding: .utf8)))
+        #expect(throws: LoadError.self) { try InterfaceLabels.load("xx") }
+    }
+
     @Test func everySubcommandHelpHasAnExample() throws {
         for command in [[], ["init"], ["render"], ["build"], ["validate"], ["backends"], ["labels"], ["labels", "check"],
                         ["labels", "extract"], ["labels", "export-po"], ["labels", "import-po"]] {
