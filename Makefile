@@ -1,4 +1,4 @@
-# The commands of the README. render and test install the Debian packages they need (as root) or print the
+# The commands of the README. render, test and install install the Debian packages they need (as root) or print the
 # apt-get line; install builds the release binary and copies it to $(PREFIX)/bin (the binary carries its
 # interface strings and default style, so it needs nothing beside it).
 .PHONY: render test validate release install uninstall clean
@@ -20,6 +20,7 @@ validate:
 	.build/debug/stapel validate --strict
 
 release:
+	@bash .ci/install-deps render
 	swift build -c release --product stapel
 
 install: release
