@@ -24,8 +24,10 @@ let package = Package(
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),
+        // The interface label sets (Resources/Labels/*.yaml) and Styles/default.yaml are compiled in as string
+        // literals by the EmbedResources plugin: a copied `stapel` binary needs no resource bundle.
         .target(name: "StapelYAML", dependencies: ["StapelModel", .product(name: "Yams", package: "Yams")],
-                resources: [.copy("Resources/Labels")]),
+                exclude: ["Resources"], plugins: ["EmbedResources"]),
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
         .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
@@ -35,6 +37,10 @@ let package = Package(
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // MARK: - Resources compiled into the binary: the generator and its build-tool plugin
+        .executableTarget(name: "stapel-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["stapel-embed"]),
 
         // MARK: - Build integration: the example external backend and the command plugin
         .executableTarget(name: "stapel-backend-html"),

@@ -22,8 +22,8 @@ public enum LabelSource {
         public var hasInterfaceFile: Bool
     }
 
-    /// Editable path of an interface label set shipped with Stapel, in Stapel's source tree (the bundle holds a copy).
-    public static func interfaceFile(_ language: String) -> String { "Sources/StapelYAML/Resources/Labels/\(language).yaml" }
+    /// Editable path of an interface label set in the source tree (the binary holds a copy).
+    public static func interfaceFile(_ language: String) -> String { "\(InterfaceLabels.sourceFolder)/\(language).yaml" }
 
     /// `language`'s labels for translation work: missing files give empty parts instead of an error.
     public static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
@@ -34,7 +34,7 @@ public enum LabelSource {
                                hasInterfaceFile: true)
         }
         let hasSurvey = FileManager.default.fileExists(atPath: loader.labelsFile(language).path)
-        let hasInterface = InterfaceLabels.url(language) != nil
+        let hasInterface = InterfaceLabels.has(language)
         var labels = hasSurvey ? try loader.loadSurveyLabels(language) : LabelSet(language: language, entries: [:])
         if hasInterface { labels = labels.merging(try InterfaceLabels.load(language)) }
         return Translation(labels: labels, files: files, hasSurveyFile: hasSurvey, hasInterfaceFile: hasInterface)

@@ -7,10 +7,22 @@ import StapelModel
 public enum StyleReader {
     public static let formatName = "stapel-style/1"
 
-    /// Style names available in `directory`.
+    /// The built-in house style: `Styles/default.yaml`, compiled into the binary (see the EmbedResources plugin).
+    /// It exists even without a styles folder; a `default.yaml` in the folder replaces it (and may itself
+    /// `extends: default` to change only some fields of the built-in one).
+    public static let builtInName = "default"
+    public static var builtInText: String { EmbeddedResources.defaultStyle }
+    static let builtInFile = "Styles/default.yaml (built in)"
+
+    /// Style names available in `directory` (which need not exist), the built-in `default` included.
     public static func available(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        return Set(names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) } + [builtInName]).sorted()
+    }
+
+    /// Whether `directory` holds a file for style `name`.
+    static func hasFile(_ name: String, in directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(name).yaml").path)
     }
 
     public static func load(_ name: String, from directory: URL) throws -> Style {
@@ -18,18 +30,29 @@ public enum StyleReader {
         var visiting: [String] = []
         var next: String? = name
         var requestedBy: YAMLReader?
+        var usedBuiltIn = false
         while let current = next {
-            if visiting.contains(current) { throw StyleError.cycle(visiting + [current]) }
+            // A folder's file comes first; `default` named again by the folder's own default.yaml (or with
+            // no file for it) is the built-in one.
+            let fromFolder = hasFile(current, in: directory) && !visiting.contains(current)
+            if !fromFolder && (current != builtInName || usedBuiltIn) && visiting.contains(current) {
+                throw StyleError.cycle(visiting + [current])
+            }
             visiting.append(current)
-            let available = available(in: directory)
-            guard available.contains(current) else {
+            let root: YAMLReader
+            if fromFolder {
+                let url = directory.appendingPathComponent("\(current).yaml")
+                root = try YAMLReader.parse(try SurveyLoader.readText(url), file: SurveyLoader.display(url))
+            } else if current == builtInName && !usedBuiltIn {
+                usedBuiltIn = true
+                root = try YAMLReader.parse(builtInText, file: builtInFile)
+            } else {
+                let available = available(in: directory)
                 if let requestedBy, let ext = try requestedBy.optional("extends") {
                     throw ext.error("no style '\(current)' to extend; available: \(available.joined(separator: ", "))")
                 }
-                throw StyleError.unknown(current, available: available)
+                throw StyleError.unknown(current, available: available, folder: SurveyLoader.display(directory))
             }
-            let url = directory.appendingPathComponent("\(current).yaml")
-            let root = try YAMLReader.parse(try SurveyLoader.readText(url), file: SurveyLoader.display(url))
             try root.checkFields(Set(["format", "extends", "description", "questions"]).union(StyleFields.groups))
             try checkFormat(root)
             chain.insert(root, at: 0)
@@ -283,12 +306,13 @@ extension YAMLReader {
 
 /// A style that cannot be found, or whose `extends:` chain loops.
 public enum StyleError: Error, CustomStringConvertible, Sendable {
-    case unknown(String, available: [String])
+    case unknown(String, available: [String], folder: String)
     case cycle([String])
     public var description: String {
         switch self {
-        case .unknown(let name, let available):
-            "error: no style '\(name)'; available: \(available.joined(separator: ", "))"
+        case .unknown(let name, let available, let folder):
+            "error: no style '\(name)' (no \(name).yaml in the styles folder '\(folder)', and it is not built in); "
+                + "available: \(available.joined(separator: ", "))"
         case .cycle(let names):
             "error: styles extend each other in a loop: \(names.joined(separator: " → "))"
         }

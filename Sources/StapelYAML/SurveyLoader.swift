@@ -36,7 +36,7 @@ public struct SurveyLoader: Sendable {
     /// alone is returned (`InterfaceLabels.missingKeys` says what it still lacks).
     public func loadLabels(_ language: String) throws -> LabelSet {
         let labels = try loadSurveyLabels(language)
-        guard InterfaceLabels.url(language) != nil else { return labels }
+        guard InterfaceLabels.has(language) else { return labels }
         return labels.merging(try InterfaceLabels.load(language))
     }
 
@@ -77,6 +77,7 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
     case unknownLanguage(String, available: [String])
     /// survey.yaml declares no `language:` and labels/ holds no label set or several.
     case undeclaredSourceLanguage(String, available: [String])
+    case noInterfaceLabels(String, available: [String])
 
     public var description: String {
         switch self {
@@ -87,21 +88,26 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
             "error: \(file) does not declare its source language and "
                 + (available.isEmpty ? "labels/ holds no label set" : "labels/ holds several (\(available.joined(separator: ", ")))")
                 + "; add `language: <code>` (e.g. `language: \(available.first ?? "en")`) to survey.yaml, naming the label set translators translate from"
+        case .noInterfaceLabels(let lang, let available):
+            "error: stapel has no interface strings for language '\(lang)'; built in: \(available.joined(separator: ", "))"
         }
     }
 }
 
-/// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one file per language.
+/// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one set per language.
+/// They are compiled into the binary from `Sources/StapelYAML/Resources/Labels/<lang>.yaml` (see the
+/// EmbedResources plugin), so they are there wherever `stapel` is copied to.
 public enum InterfaceLabels {
-    public static func url(_ language: String) -> URL? {
-        Bundle.module.url(forResource: language, withExtension: "yaml", subdirectory: "Labels")
-    }
+    /// Where the shipped sets live in the source tree, for messages and translators.
+    public static let sourceFolder = "Sources/StapelYAML/Resources/Labels"
 
-    public static func availableLanguages() -> [String] {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Labels"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    /// Whether Stapel ships interface strings for `language`.
+    public static func has(_ language: String) -> Bool { EmbeddedResources.interfaceLabels[language] != nil }
+
+    /// The YAML text of `language`'s shipped set, if there is one.
+    public static func text(_ language: String) -> String? { EmbeddedResources.interfaceLabels[language] }
+
+    public static func availableLanguages() -> [String] { EmbeddedResources.interfaceLabels.keys.sorted() }
 
     /// The keys every interface set has: those of the English one. A survey's label set for a language Stapel
     /// ships no interface set for must supply them all.
@@ -116,9 +122,9 @@ public enum InterfaceLabels {
     }
 
     public static func load(_ language: String) throws -> LabelSet {
-        guard let url = url(language) else {
-            throw LoadError.unknownLanguage(language, available: availableLanguages())
+        guard let text = text(language) else {
+            throw LoadError.noInterfaceLabels(language, available: availableLanguages())
         }
-        return try LabelSetReader.read(try SurveyLoader.readText(url), file: "interface labels \(language).yaml")
+        return try LabelSetReader.read(text, file: "\(sourceFolder)/\(language).yaml (built in)")
     }
 }

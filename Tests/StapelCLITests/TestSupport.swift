@@ -142,12 +142,13 @@ struct TestSetupError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs the built `stapel` with `arguments` in `folder`, standard output and error captured (not a terminal).
-func runStapel(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+/// Runs the built `stapel` (or `executable`, a copy of it) with `arguments` in `folder`, standard output and
+/// error captured (not a terminal).
+func runStapel(_ arguments: [String], in folder: URL, environment: [String: String] = [:], executable: URL? = nil) throws
     -> (status: Int32, stdout: String, stderr: String)
 {
     let process = Process()
-    process.executableURL = try stapelBinary()
+    process.executableURL = try executable ?? stapelBinary()
     process.arguments = arguments
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment

@@ -6,7 +6,10 @@ import Stapel
 struct BackendsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backends",
-        abstract: "List the output formats: built-in backends, their options, and external stapel-backend-NAME programs.")
+        abstract: "List the output formats: built-in backends, their options, and external stapel-backend-NAME programs.",
+        discussion: """
+            Example: stapel backends --backends-folder Tools/backends
+            """)
 
     @Option(name: .long, help: "Also search this folder for stapel-backend-NAME programs (as a manifest's backends-folder).")
     var backendsFolder: String?

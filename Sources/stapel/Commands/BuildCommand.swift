@@ -11,6 +11,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 ok; 1 data, label, style or manifest error, or with --check outputs missing or stale; \
             2 usage error; 3 a backend failed for some output (the others were written).
+
+            Example: stapel build stapel.yaml --jobs 2    (again with --check in CI)
             """)
 
     @Argument(help: "The manifest.")

@@ -10,10 +10,12 @@ struct LabelsCheckCommand: ParsableCommand {
         discussion: """
             Errors (a missing or empty label, a placeholder lost) exit with 1; with --strict, warnings \
             (untranslated, stale, too long) do too. An untranslated label is one identical to the source-language text.
+
+            Example: stapel labels check Surveys/digitalisering-2024 --lang en --strict
             """)
 
-    @Argument(help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Argument(help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Comma-separated languages to check (default: every label set of the survey but the source language's).")
     var lang: String?

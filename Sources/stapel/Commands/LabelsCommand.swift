@@ -7,6 +7,9 @@ struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels",
         abstract: "Check label sets, write translation templates, export and import gettext PO files.",
+        discussion: """
+            Example: stapel labels check --lang en
+            """,
         subcommands: [LabelsCheckCommand.self, LabelsExtractCommand.self, LabelsExportPOCommand.self,
                       LabelsImportPOCommand.self])
 }
@@ -21,8 +24,8 @@ struct LabelsWorkspace {
     /// The survey's source language.
     var sourceLanguage: String { catalog.sourceLanguage }
 
-    init(survey path: String) throws {
-        let loader = SurveyLoader(directory: URL(fileURLWithPath: path))
+    init(survey path: String?) throws {
+        let loader = SurveyLoader(directory: URL(fileURLWithPath: try SurveyLocator.locate(path).path))
         let survey = try reportingErrors { try loader.loadSurvey() }
         let sourceLanguage = try reportingErrors { try loader.sourceLanguage(of: survey) }
         let source = try reportingErrors { try LabelSource.labels(sourceLanguage, loader: loader) }

@@ -11,10 +11,12 @@ struct LabelsExportPOCommand: ParsableCommand {
             Comments (#.) give each string's question, placement, length hint and placeholders. Strings with \
             placeholders carry python-brace-format, so `msgfmt -c` checks them. PO-Revision-Date is now, or \
             SOURCE_DATE_EPOCH when set.
+
+            Example: stapel labels export-po Surveys/digitalisering-2024 --lang de --out de.po
             """)
 
-    @Argument(help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Argument(help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Target language (its existing texts fill msgstr).")
     var lang: String

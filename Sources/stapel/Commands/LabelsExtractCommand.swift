@@ -11,10 +11,12 @@ struct LabelsExtractCommand: ParsableCommand {
             The template is a stapel-labels/1 file: filled in, it is the label set. Existing translations of \
             --lang are kept; keys without one are empty. --part interface lists the interface strings a survey may \
             override or, for a language Stapel ships no interface strings for, must supply; --part all writes both.
+
+            Example: stapel labels extract Surveys/digitalisering-2024 --lang de --out labels-de.yaml
             """)
 
-    @Argument(help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Argument(help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Language of the template (default: the survey's source language, the source texts).")
     var lang: String?

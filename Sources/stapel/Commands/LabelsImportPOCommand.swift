@@ -13,6 +13,8 @@ struct LabelsImportPOCommand: ParsableCommand {
             strings (ui.*, number.*) where they differ from the set Stapel ships for the language (all of them when \
             it ships none). --interface-out writes the interface strings to a file of their own instead. \
             The written set is checked as by `stapel labels check`.
+
+            Example: stapel labels import-po de.po --lang de --survey Surveys/digitalisering-2024 --out labels/de.yaml
             """)
 
     @Argument(help: "The PO file.")
@@ -21,8 +23,8 @@ struct LabelsImportPOCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the translations.")
     var lang: String
 
-    @Option(name: .long, help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Option(name: .long, help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Survey label file to write (default: SURVEY/labels/<lang>.yaml).")
     var out: String?
@@ -62,7 +64,7 @@ struct LabelsImportPOCommand: ParsableCommand {
         let header = ["Label set '\(lang)' of survey '\(workspace.survey.id)', imported from \((file as NSString).lastPathComponent)."]
         // Interface strings go into the survey's own label set, beside its survey strings: those that differ from
         // the set Stapel ships for the language (all of them when it ships none). Never into Stapel's sources.
-        let shipped = InterfaceLabels.url(lang) != nil ? try reportingErrors { try InterfaceLabels.load(lang) } : nil
+        let shipped = InterfaceLabels.has(lang) ? try reportingErrors { try InterfaceLabels.load(lang) } : nil
         let interfaceKeys = workspace.catalog.ordered(labels.entries.keys.filter(LabelCatalog.isInterfaceKey))
         let surveyKeys = workspace.catalog.entries(in: .survey).map(\.key)
         let surveyPath = out ?? workspace.loader.labelsFile(lang).path

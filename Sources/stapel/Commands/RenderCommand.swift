@@ -7,10 +7,17 @@ import Stapel
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render every question of a survey into DIR/<lang>/<question-id>.<ext>.")
+        abstract: "Render every question of a survey into DIR/<lang>/<question-id>.<ext>.",
+        discussion: """
+            With no survey folder: the current folder if it holds survey.yaml, else (inside the Stapel \
+            checkout) the bundled survey. Every label set of the survey is rendered unless --lang names some; \
+            the style 'default' is built in, a styles folder adds others.
 
-    @Argument(help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+            Example: stapel render my-survey --out Output --format png,csv --lang en
+            """)
+
+    @Argument(help: SurveyLocator.argumentHelp)
+    var survey: String?
 
     @Option(name: .long, help: "Output folder.")
     var out: String = "Output"
@@ -18,14 +25,14 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: all.")
     var format: String?
 
-    @Option(name: .long, help: "Comma-separated languages (default: the survey's source language).")
+    @Option(name: .long, help: "Comma-separated languages (default: every label set in the survey's labels/ folder).")
     var lang: String?
 
-    @Option(name: .long, help: "House style, a file in Styles/.")
+    @Option(name: .long, help: "House style: a file NAME.yaml in the styles folder, or the built-in 'default'.")
     var style: String = "default"
 
-    @Option(name: .long, help: "Folder of house styles.")
-    var styles: String = "Styles"
+    @Option(name: .long, help: "Folder of house styles (default: Styles, when there is one).")
+    var styles: String?
 
     @Option(name: .long, help: "Comma-separated question ids (default: all).")
     var questions: String?
@@ -62,6 +69,14 @@ struct RenderCommand: ParsableCommand {
         options.csvDialect = csvDialect
         options.latexStandalone = latexStandalone
         let reporter = BuildReporter(output)
+        let location = try SurveyLocator.locate(survey)
+        let stylesFolder = try SurveyLocator.stylesFolder(styles, for: location)
+        let surveyFolder = URL(fileURLWithPath: location.path)
+        let languages = lang.map(splitList) ?? SurveyLoader(directory: surveyFolder).availableLanguages()
+        if languages.isEmpty {
+            printError("error: the survey '\(location.path)' has no label sets (labels/<lang>.yaml); add one or pass --lang")
+            throw ExitCode(ExitStatus.dataError)
+        }
         let jobs: [RenderJob]
         let warnings: [String]
         do {
@@ -69,9 +84,9 @@ struct RenderCommand: ParsableCommand {
             let finder = ExternalBackendFinder(folders: stapelExecutableFolder.map { [$0] } ?? [])
             let registry = try BackendRegistry.builtIn.resolving(formats, with: finder)
             let plan = RenderPlan(
-                surveyDirectory: URL(fileURLWithPath: survey), outputDirectory: URL(fileURLWithPath: out),
-                stylesDirectory: URL(fileURLWithPath: styles),
-                formats: formats, languages: lang.map(splitList) ?? [], style: style,
+                surveyDirectory: surveyFolder, outputDirectory: URL(fileURLWithPath: out),
+                stylesDirectory: stylesFolder,
+                formats: formats, languages: languages, style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
             (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {

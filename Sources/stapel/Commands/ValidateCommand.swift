@@ -6,10 +6,16 @@ import Stapel
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a survey's data and label sets; exit 1 on errors.")
+        abstract: "Check a survey's data and label sets; exit 1 on errors.",
+        discussion: """
+            Example: stapel validate my-survey --strict
+            """)
 
-    @Argument(help: "Survey folder (holding survey.yaml).")
-    var survey: String = SurveyLocator.defaultSurvey
+    @Argument(help: SurveyLocator.argumentHelp)
+    var survey: String?
+
+    @Option(name: .long, help: "Comma-separated label sets to check (default: every one in the survey's labels/ folder).")
+    var lang: String?
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -18,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let loader = SurveyLoader(directory: URL(fileURLWithPath: survey))
+        let loader = SurveyLoader(directory: URL(fileURLWithPath: try SurveyLocator.locate(survey).path))
         let model: Survey
         do {
             model = try loader.loadSurvey()
@@ -27,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var issues = Validator().validate(model)
-        let languages = loader.availableLanguages()
+        let languages = lang.map(splitList) ?? loader.availableLanguages()
         do {
             let source = try loader.sourceLanguage(of: model)
             if !languages.contains(source) {
@@ -43,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
                 let file = SurveyLoader.display(loader.labelsFile(language))
                 issues += Validator().validate(labels, for: model, file: file)
                 // A language Stapel ships no interface strings for must bring its own.
-                let missing = InterfaceLabels.url(language) == nil ? InterfaceLabels.missingKeys(in: labels) : []
+                let missing = !InterfaceLabels.has(language) ? InterfaceLabels.missingKeys(in: labels) : []
                 if !missing.isEmpty {
                     issues.append(ValidationIssue(.error, at: SourceLocation(file: file, line: 1, column: 1), check: "missing-label",
                                                   "Stapel ships no interface strings for '\(language)' (it has "
