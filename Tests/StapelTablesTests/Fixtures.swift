@@ -31,7 +31,7 @@ func bundledRequest(_ id: String, language: String = "sv", options: RenderOption
 
 /// The second bundled survey (ANES 1996, English source) and the languages its tests render.
 let anesLoader = SurveyLoader(directory: packageRoot.appendingPathComponent("Surveys/anes96"))
-let anesLanguages = ["en"]  // "de" once the German interface set ships
+let anesLanguages = ["en", "de"]
 
 /// A request for any survey folder's question, with the survey's labels and the default style.
 func surveyRequest(_ loader: SurveyLoader, _ id: String, language: String, options: RenderOptions = .init()) throws -> RenderRequest {
