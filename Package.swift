@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
-        .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
+        // The external-backend protocol: versioned Codable types shared by Stapel and backends written in Swift.
+        .target(name: "StapelBackendProtocol"),
+        .target(name: "Stapel", dependencies: ["StapelBackendProtocol", "StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
                                                "StapelLabels", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -43,7 +45,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["stapel-embed"]),
 
         // MARK: - Build integration: the example external backend and the command plugin
-        .executableTarget(name: "stapel-backend-html"),
+        .executableTarget(name: "stapel-backend-html", dependencies: ["StapelBackendProtocol"]),
         .plugin(name: "StapelPlugin",
                 capability: .command(
                     intent: .custom(verb: "render", description: "Build the outputs stapel.yaml names (stapel build)"),
@@ -56,6 +58,6 @@ let package = Package(
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
         .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
-        .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "stapel", "stapel-backend-html"]),
+        .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "StapelBackendProtocol", "stapel", "stapel-backend-html"]),
     ]
 )

@@ -1,26 +1,63 @@
-/// A writer of one output format: turns a `RenderRequest` into the bytes of one file.
-/// Backends are values found by name in `BackendRegistry`, as pandoc's writers are. They are `Sendable` because
-/// a build renders on several threads at once; a backend that needs C state (a Cairo surface) creates it inside
-/// `render` and frees it before returning, so no two renders share it.
-public protocol Backend: Sendable {
+/// A writer of one output format, as a value: its name, file extension, what it reads of a question's
+/// `Rendition`, the options it takes, and a render function. Backends are found by name in the literal table of
+/// `BackendRegistry`, as pandoc's writers are; a flavour is a derived value, not a new type.
+///
+/// `render` may run on several threads at once for different questions; a backend that needs C state (a
+/// Cairo surface) creates it inside `render` and frees it before returning.
+public struct Backend: Sendable {
+    /// The parts of a rendition a backend reads. Input digests cover exactly these: a table backend's outputs
+    /// do not go stale when a bar colour changes.
+    public struct Reads: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The laid-out figure (and so the whole house style and the fonts).
+        public static let figure = Reads(rawValue: 1)
+        /// The normalised table (and the style's `tables` section).
+        public static let table = Reads(rawValue: 2)
+        /// The whole question-scoped request (data, labels, style): external programs.
+        public static let request = Reads(rawValue: 4)
+    }
+
     /// The name used with `--format` and in `stapel.yaml` (`png`, `csv` …).
-    var name: String { get }
+    public var name: String
     /// File extension without the dot.
-    var fileExtension: String { get }
+    public var fileExtension: String
     /// One line for `stapel backends`.
-    var summary: String { get }
-    /// The `RenderOptions` this backend reads. An incremental build re-renders its files when one of these
-    /// changes and not when another backend's option does. `nil` (the default): it may read any of them.
-    var options: [BackendOption]? { get }
-    /// Whether the bytes depend on the installed font files (charts do, text tables do not). Default: true.
-    var usesFonts: Bool { get }
+    public var summary: String
+    public var reads: Reads
+    /// The options this backend takes, declared once (see `BackendOptions`).
+    public var options: [OptionDeclaration]
+    /// Whether the bytes depend on the installed font files. Default: when the backend reads the figure.
+    public var usesFonts: Bool
     /// What else identifies this backend's output beyond its name and Stapel's version: for an external
-    /// backend, a digest of its program. Default: empty.
-    var revision: String { get }
-    func render(_ request: RenderRequest) throws -> [UInt8]
-    /// The file's bytes together with what the backend noticed while making them (a label that overflows its
-    /// room …). Default: `render` with no warnings.
-    func renderOutput(_ request: RenderRequest) throws -> BackendOutput
+    /// backend, a digest of its program.
+    public var revision: String
+    /// Writes the file's bytes (and the backend's own warnings) from the question's rendition.
+    public var write: @Sendable (Rendition) throws -> BackendOutput
+
+    public init(name: String, fileExtension: String, summary: String, reads: Reads, options: [OptionDeclaration] = [],
+                usesFonts: Bool? = nil, revision: String = "", write: @escaping @Sendable (Rendition) throws -> BackendOutput) {
+        self.name = name
+        self.fileExtension = fileExtension
+        self.summary = summary
+        self.reads = reads
+        self.options = options
+        self.usesFonts = usesFonts ?? reads.contains(.figure)
+        self.revision = revision
+        self.write = write
+    }
+
+    /// One file for one request: a rendition with the parts this backend reads, then `write`. A build makes
+    /// one rendition per question for all its backends instead.
+    public func render(_ request: RenderRequest) throws -> [UInt8] { try renderOutput(request).bytes }
+
+    /// `render` with the backend's warnings and the rendition's layout warnings.
+    public func renderOutput(_ request: RenderRequest) throws -> BackendOutput {
+        let rendition = Rendition(request, parts: reads)
+        var output = try write(rendition)
+        output.warnings = rendition.warnings.map(\.description) + output.warnings
+        return output
+    }
 }
 
 /// The bytes of one output file and the backend's warnings about it, one line each.
@@ -31,44 +68,5 @@ public struct BackendOutput: Sendable {
     public init(bytes: [UInt8], warnings: [String] = []) {
         self.bytes = bytes
         self.warnings = warnings
-    }
-}
-
-extension Backend {
-    public func renderOutput(_ request: RenderRequest) throws -> BackendOutput { BackendOutput(bytes: try render(request)) }
-    public var options: [BackendOption]? { nil }
-    public var usesFonts: Bool { true }
-    public var revision: String { "" }
-}
-
-/// One setting of `RenderOptions`, as a backend declares it: its command-line name, the values it takes, and
-/// how to read it, so that `stapel backends` can list it and input digests can include exactly it.
-public struct BackendOption: Sendable {
-    /// The flag and manifest name (`csv-layout`).
-    public var name: String
-    /// The accepted values, for the listing; empty when any value goes.
-    public var values: [String]
-    public var summary: String
-    /// The option's current value, as text.
-    public var value: @Sendable (RenderOptions) -> String
-
-    public init(name: String, values: [String], summary: String, value: @escaping @Sendable (RenderOptions) -> String) {
-        self.name = name
-        self.values = values
-        self.summary = summary
-        self.value = value
-    }
-
-    public static let csvLayout = BackendOption(name: "csv-layout", values: ["tidy", "wide"],
-                                                summary: "one row per value, or the table as printed") { $0.csvLayout }
-    public static let csvDialect = BackendOption(name: "csv-dialect", values: ["rfc4180", "excel-sv"],
-                                                 summary: "comma and point, or Excel's Swedish semicolon and comma") { $0.csvDialect }
-    public static let csvInjectionGuard = BackendOption(name: "csv-injection-guard", values: ["default", "true", "false"],
-                                                        summary: "neutralise cells that spreadsheets read as formulas") {
-        $0.csvInjectionGuard.map { String($0) } ?? "default"
-    }
-    public static let latexStandalone = BackendOption(name: "latex-standalone", values: ["false", "true"],
-                                                      summary: "complete documents instead of fragments for \\input") {
-        String($0.latexStandalone)
     }
 }

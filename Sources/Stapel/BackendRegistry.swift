@@ -1,20 +1,41 @@
-/// The table of backends by name. A new built-in backend is one module plus one line in `chartBackends` or
-/// `tableBackends`; an external backend is a program named `stapel-backend-NAME` that `resolving` adds.
+/// The table of backends by name, one literal list as pandoc's `writers` is. A new built-in backend is one
+/// value (in ChartBackends.swift or TableBackends.swift) and one entry in `builtIn`; an external backend is a
+/// program named `stapel-backend-NAME` that `resolving` adds.
 public struct BackendRegistry: Sendable {
-    public private(set) var backends: [any Backend]
+    public private(set) var backends: [Backend]
 
-    public init(_ backends: [any Backend]) { self.backends = backends }
+    public init(_ backends: [Backend]) { self.backends = backends }
 
     /// Every built-in backend, in the order `stapel backends` lists them.
-    public static let builtIn = BackendRegistry(chartBackends + tableBackends)
+    public static let builtIn = BackendRegistry([.png, .pdf, .svg, .csv, .tex, .md])
 
     public var names: [String] { backends.map(\.name) }
 
-    public func backend(named name: String) -> (any Backend)? { backends.first { $0.name == name } }
+    public func backend(named name: String) -> Backend? { backends.first { $0.name == name } }
 
-    public mutating func register(_ backend: any Backend) {
+    public mutating func register(_ backend: Backend) {
         backends.removeAll { $0.name == backend.name }
         backends.append(backend)
+    }
+
+    /// Every option any backend of this registry declares, each once, in listing order.
+    public var options: [OptionDeclaration] {
+        var seen = Set<String>()
+        return backends.flatMap(\.options).filter { seen.insert($0.name).inserted }
+    }
+
+    /// `values` (option name → text) checked against the declarations: an unknown name or a value the
+    /// option does not take is an error naming what exists.
+    public func options(from values: [(name: String, value: String)]) throws -> RenderOptions {
+        var result = RenderOptions()
+        let declared = options
+        for (name, value) in values {
+            guard let declaration = declared.first(where: { $0.name == name }) else {
+                throw OptionError.unknownOption(name, known: declared.map(\.name))
+            }
+            result[name] = try declaration.validated(value)
+        }
+        return result
     }
 
     /// This registry plus an external backend for every name in `formats` that it lacks, found by `finder`.

@@ -27,46 +27,66 @@ public struct BuildRunner: Sendable {
     }
 
     /// Renders what is missing or stale and records the result in each output folder's state file.
-    public func build(_ jobs: [RenderJob]) -> BuildReport {
-        let roots = Set(jobs.map { $0.root.standardizedFileURL })
+    public func build(_ jobs: [QuestionJob]) -> BuildReport {
+        let outputs = jobs.flatMap(\.outputs)
+        let roots = Set(outputs.map { $0.root.standardizedFileURL })
         for root in roots { AtomicFile.removeAbandonedTemporaries(in: root) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(jobs)
+        let fonts = fontFingerprints(outputs)
         let force = self.force
         let noticed = WarningCollector()
-        let results = run(jobs) { job in
-            let root = job.root.standardizedFileURL
-            let digest = InputDigest.of(job.request, backend: job.backend, fonts: fonts[job.request.style.fonts.family])
-            let recorded = states[root]?.entries[job.relativePath]
-            let existing = FileManager.default.contents(atPath: job.output.path).map { Array($0) }
-            if !force, let recorded, recorded.inputs == digest, let existing,
-               InputDigest.sha256Hex(existing) == recorded.output {
-                return (.unchanged, recorded)
+        let results = run(jobs) { job, finish in
+            let parts = InputDigest.QuestionDigests(job.request)
+            // Which outputs need rendering: the rest are skipped without a rendition.
+            var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
+            for (index, output) in job.outputs.enumerated() {
+                let digest = InputDigest.of(job.request, backend: output.backend,
+                                            fonts: fonts[job.request.style.fonts.family], parts: parts)
+                let recorded = states[output.root.standardizedFileURL]?.entries[output.relativePath]
+                let existing = FileManager.default.contents(atPath: output.output.path).map { Array($0) }
+                if !force, let recorded, recorded.inputs == digest, let existing,
+                   InputDigest.sha256Hex(existing) == recorded.output {
+                    finish(index, (.unchanged, recorded))
+                } else {
+                    stale.append((index, digest, existing))
+                }
             }
-            let bytes: [UInt8]
-            do {
-                let output = try job.backend.renderOutput(job.request)
-                bytes = output.bytes
-                noticed.add(output.warnings)
-            } catch {
-                return (.failed("\(error)"), nil)
+            guard !stale.isEmpty else { return }
+            let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
+            let rendition = Rendition(job.request, parts: needs)
+            noticed.add(rendition.warnings.map(\.description))
+            for (index, digest, existing) in stale {
+                let output = job.outputs[index]
+                let bytes: [UInt8]
+                do {
+                    let rendered = try output.backend.write(rendition)
+                    bytes = rendered.bytes
+                    noticed.add(rendered.warnings)
+                } catch {
+                    finish(index, (.failed("\(error)"), nil))
+                    continue
+                }
+                let entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes))
+                if !force, existing == bytes {
+                    finish(index, (.unchanged, entry))
+                    continue
+                }
+                do {
+                    try AtomicFile.write(bytes, to: output.output)
+                } catch {
+                    finish(index, (.failed("\(error)"), nil))
+                    continue
+                }
+                finish(index, (.written, entry))
             }
-            let entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes))
-            if !force, existing == bytes { return (.unchanged, entry) }
-            do {
-                try AtomicFile.write(bytes, to: job.output)
-            } catch {
-                return (.failed("\(error)"), nil)
-            }
-            return (.written, entry)
         }
 
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
-        for (job, (outcome, entry)) in zip(jobs, results) {
-            report.add(job.output, outcome)
-            if let entry { updated[job.root.standardizedFileURL]?.entries[job.relativePath] = entry }
+        for (output, (outcome, entry)) in zip(outputs, results) {
+            report.add(output.output, outcome)
+            if let entry { updated[output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
         }
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
@@ -83,47 +103,62 @@ public struct BuildRunner: Sendable {
     }
 
     /// Reports, without rendering or writing, which outputs are missing or stale.
-    public func check(_ jobs: [RenderJob]) -> BuildReport {
-        let roots = Set(jobs.map { $0.root.standardizedFileURL })
+    public func check(_ jobs: [QuestionJob]) -> BuildReport {
+        let outputs = jobs.flatMap(\.outputs)
+        let roots = Set(outputs.map { $0.root.standardizedFileURL })
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(jobs)
-        let results = run(jobs) { job -> (BuildOutcome, BuildState.Entry?) in
-            guard let existing = FileManager.default.contents(atPath: job.output.path) else { return (.stale(.missing), nil) }
-            guard let recorded = states[job.root.standardizedFileURL]?.entries[job.relativePath] else {
-                return (.stale(.unrecorded), nil)
+        let fonts = fontFingerprints(outputs)
+        let results = run(jobs) { job, finish in
+            let parts = InputDigest.QuestionDigests(job.request)
+            for (index, output) in job.outputs.enumerated() {
+                guard let existing = FileManager.default.contents(atPath: output.output.path) else {
+                    finish(index, (.stale(.missing), nil))
+                    continue
+                }
+                guard let recorded = states[output.root.standardizedFileURL]?.entries[output.relativePath] else {
+                    finish(index, (.stale(.unrecorded), nil))
+                    continue
+                }
+                let digest = InputDigest.of(job.request, backend: output.backend,
+                                            fonts: fonts[job.request.style.fonts.family], parts: parts)
+                if recorded.inputs != digest {
+                    finish(index, (.stale(.inputsChanged), nil))
+                } else if InputDigest.sha256Hex(Array(existing)) != recorded.output {
+                    finish(index, (.stale(.fileChanged), nil))
+                } else {
+                    finish(index, (.upToDate, nil))
+                }
             }
-            let digest = InputDigest.of(job.request, backend: job.backend, fonts: fonts[job.request.style.fonts.family])
-            if recorded.inputs != digest { return (.stale(.inputsChanged), nil) }
-            if InputDigest.sha256Hex(Array(existing)) != recorded.output { return (.stale(.fileChanged), nil) }
-            return (.upToDate, nil)
         }
         var report = BuildReport()
-        for (job, (outcome, _)) in zip(jobs, results) { report.add(job.output, outcome) }
+        for (output, (outcome, _)) in zip(outputs, results) { report.add(output.output, outcome) }
         return report
     }
 
     /// One fingerprint per font family that a font-using backend will draw with.
-    private func fontFingerprints(_ jobs: [RenderJob]) -> [String: String] {
+    private func fontFingerprints(_ outputs: [RenderJob]) -> [String: String] {
         var result: [String: String] = [:]
-        for job in jobs where job.backend.usesFonts && result[job.request.style.fonts.family] == nil {
-            result[job.request.style.fonts.family] = FontFingerprint.of(family: job.request.style.fonts.family)
+        for output in outputs where output.backend.usesFonts && result[output.request.style.fonts.family] == nil {
+            result[output.request.style.fonts.family] = FontFingerprint.of(family: output.request.style.fonts.family)
         }
         return result
     }
 
-    /// Runs `work` for every job on the worker threads; results in job order.
-    private func run(_ jobs: [RenderJob],
-                     _ work: @escaping @Sendable (RenderJob) -> (BuildOutcome, BuildState.Entry?)) -> [(BuildOutcome, BuildState.Entry?)] {
+    typealias Result = (BuildOutcome, BuildState.Entry?)
+
+    /// Runs `work` for every question on the worker threads; `work` reports each of the question's outputs
+    /// through its `finish` callback. Results come back in output order.
+    private func run(_ jobs: [QuestionJob],
+                     _ work: @escaping @Sendable (QuestionJob, (Int, Result) -> Void) -> Void) -> [Result] {
         let progress = Progress(jobs: jobs, onEvent: onEvent)
-        progress.emit(.started(total: jobs.count))
+        progress.emit(.started(total: progress.total))
         let group = DispatchGroup()
         for _ in 0..<min(self.jobs, max(jobs.count, 1)) {
             group.enter()
             let thread = Thread {
                 while let (index, job) = progress.next() {
-                    progress.emit(.rendering(job))
-                    let result = work(job)
-                    progress.finish(index, job, result)
+                    for output in job.outputs { progress.emit(.rendering(output)) }
+                    work(job) { output, result in progress.finish(question: index, output: output, result) }
                 }
                 group.leave()
             }
@@ -135,22 +170,33 @@ public struct BuildRunner: Sendable {
         return progress.results.map { $0! }
     }
 
-    /// The shared state of one run: the next job to hand out, the results, and event delivery.
+    /// The shared state of one run: the next question to hand out, the results, and event delivery.
     private final class Progress: @unchecked Sendable {
         private let lock = NSLock()
-        private let jobs: [RenderJob]
+        private let jobs: [QuestionJob]
         private let onEvent: (@Sendable (BuildEvent) -> Void)?
+        /// Where each question's outputs start in the flat list of outputs.
+        private let offsets: [Int]
+        let total: Int
         private var nextIndex = 0
         private var done = 0
-        var results: [(BuildOutcome, BuildState.Entry?)?]
+        var results: [Result?]
 
-        init(jobs: [RenderJob], onEvent: (@Sendable (BuildEvent) -> Void)?) {
+        init(jobs: [QuestionJob], onEvent: (@Sendable (BuildEvent) -> Void)?) {
             self.jobs = jobs
             self.onEvent = onEvent
-            self.results = Array(repeating: nil, count: jobs.count)
+            var offsets: [Int] = []
+            var count = 0
+            for job in jobs {
+                offsets.append(count)
+                count += job.outputs.count
+            }
+            self.offsets = offsets
+            self.total = count
+            self.results = Array(repeating: nil, count: count)
         }
 
-        func next() -> (Int, RenderJob)? {
+        func next() -> (Int, QuestionJob)? {
             lock.lock()
             defer { lock.unlock() }
             guard nextIndex < jobs.count else { return nil }
@@ -164,12 +210,12 @@ public struct BuildRunner: Sendable {
             onEvent?(event)
         }
 
-        func finish(_ index: Int, _ job: RenderJob, _ result: (BuildOutcome, BuildState.Entry?)) {
+        func finish(question: Int, output: Int, _ result: Result) {
             lock.lock()
             defer { lock.unlock() }
-            results[index] = result
+            results[offsets[question] + output] = result
             done += 1
-            onEvent?(.finished(job, result.0, done: done, total: jobs.count))
+            onEvent?(.finished(jobs[question].outputs[output], result.0, done: done, total: total))
         }
     }
 }

@@ -2,12 +2,13 @@ import Crypto
 import Foundation
 
 /// A backend that is a program, `stapel-backend-NAME`: Stapel writes a JSON description of one question
-/// (`ExternalRequest`, format `stapel-backend-request/1`) to its standard input and takes the file from its
+/// (`ExternalRequest`, format `stapel-backend-request/2`) to its standard input and takes the file from its
 /// standard output. The protocol is documented in Docs/external-backends.md.
 ///
 /// A failure — a non-zero exit, a signal, empty output, text that is not UTF-8 from a text backend, or no
 /// answer before the timeout — fails that one output, with the program's standard error in the message.
-public struct ExternalBackend: Backend {
+/// `backend` is the program as a `Backend` value: it reads the whole request and receives every option.
+public struct ExternalBackend: Sendable {
     public let name: String
     public let fileExtension: String
     public let summary: String
@@ -20,9 +21,6 @@ public struct ExternalBackend: Backend {
     public var timeout: Double
     /// A digest of the program and its self-description: a new version of the program re-renders its files.
     public let revision: String
-
-    /// External backends receive every option, so any option change re-renders their files.
-    public var options: [BackendOption]? { nil }
 
     /// The protocol versions this Stapel speaks.
     public static let descriptionFormat = "stapel-backend/1"
@@ -60,8 +58,18 @@ public struct ExternalBackend: Backend {
         self.revision = hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The program as a backend value: it reads the whole question-scoped request and every built-in option
+    /// (they are all in its request), so any of them changing re-renders its files.
+    public var backend: Backend {
+        let program = self
+        return Backend(name: name, fileExtension: fileExtension, summary: summary, reads: .request,
+                       options: BackendRegistry.builtIn.options, usesFonts: usesFonts, revision: revision) { rendition in
+            BackendOutput(bytes: try program.render(rendition.request))
+        }
+    }
+
     public func render(_ request: RenderRequest) throws -> [UInt8] {
-        let input = Array(ExternalRequest(request, backend: name).value.json().utf8)
+        let input = ExternalRequest(request, backend: name).json()
         let result = try ExternalBackend.runChecked(executable, name: name, arguments: ["render"], input: input, timeout: timeout)
         func fail(_ problem: ExternalBackendError.Problem) -> ExternalBackendError {
             ExternalBackendError(backend: name, executable: executable.path, problem: problem, stderr: result.stderr)

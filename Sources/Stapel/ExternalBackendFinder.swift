@@ -43,7 +43,12 @@ public struct ExternalBackendFinder: Sendable {
     }
 
     /// The backend `name`, described by its program; nil when no program has that name.
-    public func backend(named name: String) throws -> ExternalBackend? {
+    public func backend(named name: String) throws -> Backend? {
+        try program(named: name)?.backend
+    }
+
+    /// The program `name`, described by itself; nil when no program has that name.
+    public func program(named name: String) throws -> ExternalBackend? {
         guard let executable = executable(named: name) else { return nil }
         return try ExternalBackend(executable: executable, name: name, timeout: timeout)
     }

@@ -1,137 +1,94 @@
-/// The JSON an external backend reads on standard input (format `stapel-backend-request/1`, documented in
-/// Docs/external-backends.md): one question with its labels already resolved for the language, each number both
-/// raw (`value`) and formatted for the language (`text`), the style's values and the render options.
-/// The program needs no YAML, no label files and no number formatting of its own.
-public struct ExternalRequest: Sendable {
-    public static let format = "stapel-backend-request/1"
+import Foundation
+import StapelBackendProtocol
 
-    public let value: CanonicalValue
+/// The request an external backend reads on standard input: `BackendRequestV2` (format
+/// `stapel-backend-request/2`, the versioned `Codable` type of StapelBackendProtocol, documented in
+/// Docs/external-backends.md) built from one question-scoped request. The program needs no YAML, no label
+/// files and no number formatting of its own.
+public struct ExternalRequest: Sendable {
+    public static let format = BackendRequestV2.format
+
+    public let value: BackendRequestV2
 
     public init(_ request: RenderRequest, backend: String) {
         let labels = request.labels
         let numbers = request.numberFormat
+        let decimals = request.convention.decimals
         let survey = request.survey
-        func label(_ key: String) -> CanonicalValue { labels[key].map { .string($0) } ?? .null }
-        func count(_ n: Int?) -> CanonicalValue {
-            guard let n else { return .null }
-            return .object([.init("value", .integer(n)), .init("text", .string(numbers.integer(n)))])
-        }
-        func percent(_ p: Double?) -> CanonicalValue {
-            guard let p else { return .null }
-            return .object([.init("value", .number(p)), .init("text", .string(numbers.percent(p, decimals: 1)))])
-        }
-        func decimal(_ d: Double?) -> CanonicalValue {
-            guard let d else { return .null }
-            return .object([.init("value", .number(d)), .init("text", .string(numbers.decimal(d, decimals: 1)))])
-        }
+        func count(_ n: Int) -> NumberV2 { NumberV2(value: Double(n), text: numbers.integer(n)) }
+        func percent(_ p: Double) -> NumberV2 { NumberV2(value: p, text: numbers.percent(p, decimals: decimals)) }
+        func decimal(_ d: Double) -> NumberV2 { NumberV2(value: d, text: numbers.decimal(d, decimals: 1)) }
 
         let question = request.question
         let base = "questions.\(question.id)"
-        var q: [CanonicalValue.Member] = [
-            .init("id", .string(question.id)),
-            .init("kind", .string(question.kindName)),
-            .init("number", question.number.map { .integer($0) } ?? .null),
-            .init("text", label("\(base).text")),
-            .init("description", label("\(base).description")),
-            .init("respondents", count(question.respondents)),
-        ]
+        let title = labels["\(base).title"] ?? question.number.map { labels.text("ui.question", ["number": numbers.integer($0)]) }
+        var q = QuestionV2(id: question.id, kind: question.kindName, title: title, text: labels["\(base).text"],
+                           description: labels["\(base).description"], respondents: count(question.respondents))
+        var scaleColors: [String] = []
         switch question {
         case .singleChoice(let c), .multipleChoice(let c):
-            q.append(.init("selections", count(c.selections)))
-            q.append(.init("options", .array(c.options.map { option in
-                .object([
-                    .init("id", .string(option.id)),
-                    .init("label", label("\(base).options.\(option.id)")),
-                    .init("other", .bool(option.isOther)),
-                    .init("n", count(option.n)),
-                    .init("percent", percent(option.share(of: c.respondents))),
-                ])
-            })))
+            let convention = request.convention
+            q.selections = c.selections.map(count)
+            q.options = c.options.map { o in
+                let of = c.percentBase(of: o, convention: convention)
+                let share = o.percent ?? o.n.map { of > 0 ? Double($0) / Double(of) * 100 : 0 }
+                return OptionV2(id: o.id, label: labels["\(base).options.\(o.id)"], code: o.code, kind: o.kind.yamlName,
+                                other: o.isOther, exclusive: o.isExclusive, n: o.n.map(count), percent: share.map(percent))
+            }
         case .grid(let g):
-            let scale = survey.scale(g.scaleID)
-            q.append(.init("scale", .object([
-                .init("id", .string(g.scaleID)),
-                .init("points", .array((scale?.points ?? []).map { point in
-                    .object([
-                        .init("id", .string(point.id)),
-                        .init("label", label("scales.\(g.scaleID).\(point.id)")),
-                        .init("score", decimal(point.score)),
-                        .init("not-applicable", .bool(point.notApplicable)),
-                    ])
-                })),
-            ])))
-            func row(_ r: GridRow, label rowLabel: CanonicalValue) -> CanonicalValue {
-                .object([
-                    .init("id", .string(r.id)),
-                    .init("label", rowLabel),
-                    .init("other", .bool(r.isOther)),
-                    .init("respondents", count(r.respondents ?? g.respondents)),
-                    .init("percent", .array(r.percents.map { percent($0) })),
-                    .init("n", r.counts.map { .array($0.map { count($0) }) } ?? .null),
-                    .init("mean", decimal(r.mean)),
-                    .init("median", decimal(r.median)),
-                ])
+            if let scale = survey.scale(g.scaleID) {
+                q.scale = ScaleV2(id: scale.id, polarity: scale.polarity.rawValue, points: scale.points.map { p in
+                    PointV2(id: p.id, label: labels["scales.\(scale.id).\(p.id)"], code: p.code, kind: p.kind.yamlName,
+                            score: p.score.map(decimal))
+                })
+                scaleColors = request.style.colors.palette(points: scale.applicableIndices.count, polarity: scale.polarity)
+                    .map(\.description)
             }
-            q.append(.init("rows", .array(g.rows.map { row($0, label: label("\(base).rows.\($0.id)")) })))
-            q.append(.init("total", g.total.map { row($0, label: label("ui.total")) } ?? .null))
+            func row(_ r: GridRow, label: String?) -> RowV2 {
+                RowV2(id: r.id, label: label, other: r.isOther,
+                      respondents: count(r.counts.map { $0.reduce(0, +) } ?? r.respondents ?? g.respondents),
+                      percent: r.percents.map(percent), n: r.counts.map { $0.map(count) },
+                      mean: r.mean.map(decimal), median: r.median.map(decimal))
+            }
+            q.rows = g.rows.map { row($0, label: labels["\(base).rows.\($0.id)"]) }
+            q.total = g.total.map { row($0, label: labels["ui.total"]) }
         case .multiSelectGrid(let m):
-            q.append(.init("selections", count(m.selections)))
-            q.append(.init("columns", .array(m.columns.enumerated().map { index, column in
-                .object([
-                    .init("id", .string(column)),
-                    .init("label", label("\(base).columns.\(column)")),
-                    .init("score", decimal(m.scores.flatMap { index < $0.count ? $0[index] : nil })),
-                ])
-            })))
-            func row(_ r: MultiSelectRow, label rowLabel: CanonicalValue) -> CanonicalValue {
-                let answered = r.respondents ?? m.respondents
-                return .object([
-                    .init("id", .string(r.id)),
-                    .init("label", rowLabel),
-                    .init("other", .bool(r.isOther)),
-                    .init("respondents", count(answered)),
-                    .init("n", .array(r.counts.map { count($0) })),
-                    .init("percent", .array(r.counts.map { answered > 0 ? percent(Double($0) / Double(answered) * 100) : .null })),
-                    .init("mean", decimal(r.mean)),
-                    .init("median", decimal(r.median)),
-                ])
+            q.selections = m.selections.map(count)
+            q.columns = m.columns.enumerated().map { index, column in
+                ColumnV2(id: column, label: labels["\(base).columns.\(column)"],
+                         score: m.scores.flatMap { index < $0.count ? decimal($0[index]) : nil })
             }
-            q.append(.init("rows", .array(m.rows.map { row($0, label: label("\(base).rows.\($0.id)")) })))
-            q.append(.init("total", m.total.map { row($0, label: label("ui.total")) } ?? .null))
+            func row(_ r: MultiSelectRow, label: String?) -> RowV2 {
+                let answered = r.respondents ?? m.respondents
+                return RowV2(id: r.id, label: label, other: r.isOther, respondents: count(answered),
+                             percent: r.counts.map { answered > 0 ? percent(Double($0) / Double(answered) * 100) : nil },
+                             n: r.counts.map(count), mean: r.mean.map(decimal), median: r.median.map(decimal))
+            }
+            q.rows = m.rows.map { row($0, label: labels["\(base).rows.\($0.id)"]) }
+            q.total = m.total.map { row($0, label: labels["ui.total"]) }
         }
+        let style = request.style.resolved(for: question.id)
+        let colors = style.colors
+        value = BackendRequestV2(
+            stapelVersion: StapelVersion.current, backend: backend, language: labels.language,
+            numberFormat: NumberFormatV2(decimalSeparator: numbers.decimalSeparator, groupSeparator: numbers.groupSeparator,
+                                         percentPattern: numbers.percentPattern, groupMinimumDigits: numbers.groupMinimumDigits),
+            survey: SurveyV2(id: survey.id, year: survey.year, reference: survey.reference, respondents: survey.respondents.map(count),
+                             title: labels["survey.title"], subtitle: labels["survey.subtitle"],
+                             publisher: labels["survey.publisher"], source: labels["survey.source"]),
+            question: q, labels: labels.entries,
+            style: StyleV2(name: style.name, widthMM: style.page.widthMM, dpi: style.page.dpi, fontFamily: style.fonts.family,
+                           colors: ["background": colors.background.description, "text": colors.text.description,
+                                    "muted-text": colors.mutedText.description, "bar": colors.bar.description],
+                           scaleColors: scaleColors),
+            // Every option a built-in backend declares, set or default: an external program may read any of them.
+            options: Dictionary(uniqueKeysWithValues: BackendRegistry.builtIn.options.map { ($0.name, $0.text(in: request.options)) }))
+    }
 
-        let options = CanonicalValue(reflecting: request.options).kebabCased
-        var style = request.style.resolved(for: question.id)
-        style.questionStyles = [:]
-        var styleValue = CanonicalValue(reflecting: style).kebabCased
-        if case .object(let members) = styleValue {
-            styleValue = .object(members.filter { $0.name != "question-styles" })
-        }
-        value = .object([
-            .init("format", .string(ExternalRequest.format)),
-            .init("stapel-version", .string(StapelVersion.current)),
-            .init("backend", .string(backend)),
-            .init("language", .string(labels.language)),
-            .init("number-format", .object([
-                .init("decimal-separator", .string(numbers.decimalSeparator)),
-                .init("group-separator", .string(numbers.groupSeparator)),
-                .init("percent-pattern", .string(numbers.percentPattern)),
-                .init("group-minimum-digits", .integer(numbers.groupMinimumDigits)),
-            ])),
-            .init("survey", .object([
-                .init("id", .string(survey.id)),
-                .init("year", survey.year.map { .integer($0) } ?? .null),
-                .init("reference", survey.reference.map { .string($0) } ?? .null),
-                .init("respondents", count(survey.respondents)),
-                .init("title", label("survey.title")),
-                .init("subtitle", label("survey.subtitle")),
-                .init("publisher", label("survey.publisher")),
-                .init("source", label("survey.source")),
-            ])),
-            .init("question", .object(q)),
-            .init("labels", .object(labels.entries.keys.sorted().map { .init($0, .string(labels.entries[$0]!)) })),
-            .init("style", styleValue),
-            .init("options", options),
-        ])
+    /// The request as JSON with sorted keys: the same request gives the same bytes.
+    public func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(value)) ?? Data())
     }
 }

@@ -1,20 +1,19 @@
 import Foundation
 
-/// The font files a family resolves to on this machine, as path, size and modification time, one per line:
+/// The font files a family resolves to on this machine, as file name and SHA-256 of the bytes, one per line:
 /// part of the input digest of every output that draws text, so that installing or upgrading a font
-/// re-renders the charts. Asks fontconfig (`fc-list`, and `fc-match` for a family that falls back to another);
+/// re-renders the charts — and touching a font file, or a fresh machine with the same fonts, does not. Asks fontconfig (`fc-list`, and `fc-match` for a family that falls back to another);
 /// without fontconfig's tools the fingerprint says so and stays constant.
 public enum FontFingerprint {
     public static func of(family: String) -> String {
         var files = fontconfig(["fc-list", "--format", "%{file}\\n", family])
         if files.isEmpty { files = fontconfig(["fc-match", "--format", "%{file}\\n", family]) }
         guard !files.isEmpty else { return "fontconfig unavailable" }
-        return files.sorted().map { path in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-            return "\(path) \(size) \(modified)"
-        }.joined(separator: "\n")
+        return files.map { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let digest = FileManager.default.contents(atPath: path).map { InputDigest.sha256Hex(Array($0)) } ?? "unreadable"
+            return "\(name) \(digest)"
+        }.sorted().joined(separator: "\n")
     }
 
     private static func fontconfig(_ command: [String]) -> [String] {

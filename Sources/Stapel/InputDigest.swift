@@ -1,30 +1,49 @@
 import Crypto
 
-/// The SHA-256 of exactly what one output depends on: the question-scoped request (the question's data and
-/// scale, the survey's metadata, the labels it shows, the resolved style), the backend's name, revision and the
-/// options it reads, the font files when the backend draws text, and Stapel's version. Source positions and
-/// the survey's folder are left out: they move without the content changing.
+/// The SHA-256 of exactly what one output depends on: the question-scoped request's parts that its backend
+/// reads — the question's data and scale and the survey's metadata, the labels it shows, and the house style
+/// as resolved for the question (all of it for figures, its `tables` section for tables) — the backend's name,
+/// revision and the options it declares, the font files when the backend draws text, and Stapel's version.
+/// Source positions and the survey's folder are left out: they move without the content changing.
+///
+/// The parts are hashed once per question (`QuestionDigests`) and combined per output, so a no-change build
+/// does not serialise the same question once for every format.
 public enum InputDigest {
-    public static func of(_ scopedRequest: RenderRequest, backend: any Backend, fonts: String?) -> String {
-        let options: CanonicalValue = if let declared = backend.options {
-            .object(declared.map { .init($0.name, .string($0.value(scopedRequest.options))) })
-        } else {
-            CanonicalValue(reflecting: scopedRequest.options)
+    /// The digests of one question-scoped request's parts, computed once for all its outputs.
+    public struct QuestionDigests: Sendable {
+        let survey: String
+        let labels: String
+        let style: String
+        let tableStyle: String
+
+        public init(_ scoped: RenderRequest) {
+            survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
+                                                     skipping: CanonicalValue.positionFields.union(["directory"])))
+            labels = InputDigest.hash(CanonicalValue(reflecting: scoped.labels))
+            style = InputDigest.hash(CanonicalValue(reflecting: scoped.style))
+            tableStyle = InputDigest.hash(CanonicalValue(reflecting: scoped.style.tables))
         }
+    }
+
+    public static func of(_ scoped: RenderRequest, backend: Backend, fonts: String?,
+                          parts: QuestionDigests? = nil) -> String {
+        let parts = parts ?? QuestionDigests(scoped)
+        let readsStyle = backend.reads.contains(.figure) || backend.reads.contains(.request)
         let value: CanonicalValue = .object([
             .init("stapel", .string(StapelVersion.current)),
             .init("backend", .string(backend.name)),
             .init("extension", .string(backend.fileExtension)),
             .init("revision", .string(backend.revision)),
-            .init("options", options),
+            .init("options", .object(backend.options.map { .init($0.name, .string($0.text(in: scoped.options))) })),
             .init("fonts", backend.usesFonts ? .string(fonts ?? "") : .null),
-            .init("survey", CanonicalValue(reflecting: scopedRequest.survey,
-                                           skipping: CanonicalValue.positionFields.union(["directory"]))),
-            .init("labels", CanonicalValue(reflecting: scopedRequest.labels)),
-            .init("style", CanonicalValue(reflecting: scopedRequest.style)),
+            .init("survey", .string(parts.survey)),
+            .init("labels", .string(parts.labels)),
+            .init("style", .string(readsStyle ? parts.style : parts.tableStyle)),
         ])
-        return sha256Hex(Array(value.json().utf8))
+        return hash(value)
     }
+
+    static func hash(_ value: CanonicalValue) -> String { sha256Hex(Array(value.json().utf8)) }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { byte in

@@ -19,9 +19,27 @@ public enum ManifestPlanner {
                               timeout: timeout ?? manifest.backendTimeout ?? ExternalBackendFinder.defaultTimeout)
     }
 
-    public static func plans(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) -> [RenderPlan] {
-        manifest.surveys.flatMap { entry in
-            entry.styles.map { style in
+    /// The plans of every entry and style. An entry's other fields are backend options, checked against the
+    /// options `registry`'s backends declare: a misspelt one or a wrong value is reported at its place.
+    public static func plans(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) throws -> [RenderPlan] {
+        try manifest.surveys.flatMap { entry -> [RenderPlan] in
+            var entry = entry
+            let declared = builtIn.options
+            for field in entry.optionFields {
+                guard let declaration = declared.first(where: { $0.name == field.name }) else {
+                    let known = (ManifestReader.entryFields.sorted() + declared.map(\.name)).joined(separator: ", ")
+                    throw field.error("unknown field '\(field.name)'; expected one of: \(known)")
+                }
+                guard let value = field.value else {
+                    throw field.error("expected one value for '\(field.name)': \(declaration.values.joined(separator: ", "))")
+                }
+                do {
+                    entry.options[field.name] = try declaration.validated(value)
+                } catch {
+                    throw field.error("unknown value '\(value)'; expected one of: \(declaration.values.joined(separator: ", "))")
+                }
+            }
+            return entry.styles.map { style in
                 RenderPlan(surveyDirectory: entry.directory,
                            outputDirectory: entry.styles.count > 1 ? entry.outputDirectory.appendingPathComponent(style)
                                                                    : entry.outputDirectory,

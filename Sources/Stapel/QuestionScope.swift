@@ -7,13 +7,19 @@
 /// backend cannot come to depend on something the digest misses.
 public enum QuestionScope {
     public static func scoped(_ request: RenderRequest) -> RenderRequest {
+        scoped(request, index: LabelIndex(request.labels))
+    }
+
+    /// The same cut, with the label set indexed once for every question (planning stays linear in the
+    /// number of questions).
+    public static func scoped(_ request: RenderRequest, index: LabelIndex) -> RenderRequest {
         let question = request.question
         let scaleID: String? = if case .grid(let g) = question { g.scaleID } else { nil }
         var survey = request.survey
         survey.questions = [question]
         survey.scales = survey.scales.filter { $0.id == scaleID }
         var labels = request.labels
-        labels.entries = labels.entries.filter { isShown($0.key, questionID: question.id, scaleID: scaleID) }
+        labels.entries = index.entries(question: question.id, scale: scaleID)
         labels.locations = labels.locations.filter { labels.entries[$0.key] != nil }
         var style = request.style.resolved(for: question.id)
         style.questionStyles = [:]
@@ -25,5 +31,32 @@ public enum QuestionScope {
         if key.hasPrefix("questions.") { return key.hasPrefix("questions.\(questionID).") }
         if key.hasPrefix("scales.") { return scaleID.map { key.hasPrefix("scales.\($0).") } ?? false }
         return true
+    }
+
+    /// A label set split once into the entries every question shows and those of each question and scale.
+    public struct LabelIndex: Sendable {
+        var common: [String: String] = [:]
+        var byQuestion: [String: [String: String]] = [:]
+        var byScale: [String: [String: String]] = [:]
+
+        public init(_ labels: LabelSet) {
+            for (key, value) in labels.entries {
+                let parts = key.split(separator: ".", maxSplits: 2)
+                if parts.first == "questions" {
+                    if parts.count > 2 { byQuestion[String(parts[1]), default: [:]][key] = value }
+                } else if parts.first == "scales" {
+                    if parts.count > 2 { byScale[String(parts[1]), default: [:]][key] = value }
+                } else {
+                    common[key] = value
+                }
+            }
+        }
+
+        func entries(question: String, scale: String?) -> [String: String] {
+            var result = common
+            for (k, v) in byQuestion[question] ?? [:] { result[k] = v }
+            if let scale { for (k, v) in byScale[scale] ?? [:] { result[k] = v } }
+            return result
+        }
     }
 }

@@ -95,24 +95,27 @@ public struct RenderPipeline: Sendable {
                     warnings.append("warning: '\(language)' lacks label '\(key)'; using the '\(fallback)' text")
                 }
             }
+            let index = QuestionScope.LabelIndex(labels)
             for question in questions {
                 let request = RenderRequest(survey: survey, question: question, labels: labels, style: style,
                                             options: plan.options)
-                requests.append((language, QuestionScope.scoped(request)))
+                requests.append((language, QuestionScope.scoped(request, index: index)))
             }
         }
         return Prepared(survey: survey, requests: requests, warnings: warnings)
     }
 
-    /// The jobs of several plans, checked for outputs that would overwrite each other.
-    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [RenderJob], warnings: [String]) {
-        var jobs: [RenderJob] = []
+    /// The jobs of several plans — one per question × language × style, with all its outputs — checked for
+    /// outputs that would overwrite each other.
+    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [QuestionJob], warnings: [String]) {
+        var jobs: [QuestionJob] = []
         var warnings: [String] = []
         var seen = Set<String>()
         for plan in plans {
             let prepared = try prepare(plan)
             warnings += prepared.warnings
             for (language, request) in prepared.requests {
+                var outputs: [RenderJob] = []
                 for format in plan.formats {
                     let backend = registry.backend(named: format)!
                     let relative = plan.relativePath(language: language, question: request.question.id,
@@ -120,8 +123,9 @@ public struct RenderPipeline: Sendable {
                     let job = RenderJob(request: request, backend: backend, root: plan.outputDirectory, relativePath: relative)
                     let key = job.output.standardizedFileURL.path
                     guard seen.insert(key).inserted else { throw PlanError.duplicateOutput(SurveyLoader.display(job.output)) }
-                    jobs.append(job)
+                    outputs.append(job)
                 }
+                jobs.append(QuestionJob(request: request, outputs: outputs))
             }
         }
         return (jobs, warnings)

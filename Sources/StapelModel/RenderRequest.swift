@@ -23,16 +23,17 @@ public struct RenderRequest: Sendable {
     public var convention: PercentConvention { survey.convention(for: question) }
 }
 
-/// Options of the text backends that are not part of the house style.
+/// The backend options of one render, by option name, as validated text (`csv-layout` → `wide`). Which options
+/// exist, their values, defaults and types are declared once by the backends that read them (`BackendOption` in
+/// the Stapel module); an option that is not set here has its declared default.
 public struct RenderOptions: Sendable, Hashable {
-    /// `tidy` (one row per question × statement × option) or `wide` (as printed).
-    public var csvLayout: String = "tidy"
-    /// `rfc4180` or `excel-sv`.
-    public var csvDialect: String = "rfc4180"
-    /// Guard text cells against formula injection; nil means the dialect's default.
-    public var csvInjectionGuard: Bool? = nil
-    /// Write complete LaTeX documents instead of fragments for `\input`.
-    public var latexStandalone: Bool = false
+    public private(set) var values: [String: String]
 
-    public init() {}
+    public init(_ values: [String: String] = [:]) { self.values = values }
+
+    /// The value set for `name`, nil when it keeps its default.
+    public subscript(name: String) -> String? {
+        get { values[name] }
+        set { values[name] = newValue }
+    }
 }

@@ -39,7 +39,10 @@ public struct Manifest: Sendable {
         public var styles: [String]
         /// Question ids; empty: all.
         public var questions: [String]
+        /// The backend options, once `optionFields` are checked against the backends' declarations.
         public var options: RenderOptions
+        /// Every field of the entry that is not one of the manifest's own: backend options as written.
+        public var optionFields: [OptionField]
         public var fallbackLanguage: String?
         public var overrides: [QuestionOverride]
         /// Where the entry is written, for messages about it.
@@ -48,7 +51,7 @@ public struct Manifest: Sendable {
         public var path: String
 
         public init(directory: URL, outputDirectory: URL, formats: [String]?, languages: [String], styles: [String],
-                    questions: [String], options: RenderOptions, fallbackLanguage: String?,
+                    questions: [String], options: RenderOptions, optionFields: [OptionField] = [], fallbackLanguage: String?,
                     overrides: [QuestionOverride], location: SourceLocation, path: String) {
             self.directory = directory
             self.outputDirectory = outputDirectory
@@ -57,6 +60,7 @@ public struct Manifest: Sendable {
             self.styles = styles
             self.questions = questions
             self.options = options
+            self.optionFields = optionFields
             self.fallbackLanguage = fallbackLanguage
             self.overrides = overrides
             self.location = location
@@ -96,4 +100,27 @@ public struct QuestionOverride: Sendable, Hashable {
 
     /// An error about this override, placed at it.
     public func error(_ message: String) -> DataError { DataError(location, path: path, message) }
+}
+
+extension Manifest {
+    /// A backend option as a manifest entry writes it (`csv-layout: wide`), with its place for messages.
+    public struct OptionField: Sendable {
+        public var name: String
+        /// The value as written; nil when the field holds a list or a mapping.
+        public var value: String?
+        /// Where the field's key stands.
+        public var location: SourceLocation
+        /// `surveys[0].csv-layout`.
+        public var path: String
+
+        public init(name: String, value: String?, location: SourceLocation, path: String) {
+            self.name = name
+            self.value = value
+            self.location = location
+            self.path = path
+        }
+
+        /// An error about this field, placed in the manifest.
+        public func error(_ message: String) -> DataError { DataError(location, path: path, message) }
+    }
 }

@@ -29,9 +29,9 @@ public enum ManifestReader {
 
     static let topFields: Set<String> = ["format", "output", "styles-folder", "backends-folder", "backend-timeout",
                                          "formats", "languages", "styles", "surveys"]
-    static let entryFields: Set<String> = ["path", "output", "formats", "languages", "styles", "questions",
-                                           "csv-layout", "csv-dialect", "latex-standalone", "fallback-language",
-                                           "overrides"]
+    /// The manifest's own fields of a survey entry; any other field is a backend option.
+    public static let entryFields: Set<String> = ["path", "output", "formats", "languages", "styles", "questions",
+                                                  "fallback-language", "overrides"]
     static let overrideFields: Set<String> = ["chart", "sort", "width", "highlight"]
 
     /// Reads the manifest at `url`.
@@ -79,15 +79,19 @@ public enum ManifestReader {
         guard !entries.isEmpty else { throw surveysReader.error("list at least one survey") }
         var surveys: [Manifest.Entry] = []
         for entry in entries {
-            try entry.checkFields(entryFields)
-            var options = RenderOptions()
-            if let reader = try entry.optional("csv-layout") {
-                options.csvLayout = try oneOf(reader, ["tidy", "wide"])
+            // Every other field is a backend option (`csv-layout: wide`): the backends declare which exist, so
+            // the planner checks them against the declarations and reports a wrong one here, at its place.
+            var optionFields: [Manifest.OptionField] = []
+            if case .mapping(let pairs) = entry.node {
+                for (key, value) in pairs {
+                    guard case .scalar(let name) = key, !entryFields.contains(name.string) else { continue }
+                    let path = "\(entry.path).\(name.string)"
+                    // Placed at the key, as an unknown field is; a list or mapping is no option value.
+                    let keyLocation = YAMLReader(node: key, path: path, file: entry.file).location
+                    let text: String? = if case .scalar(let scalar) = value { scalar.string } else { nil }
+                    optionFields.append(Manifest.OptionField(name: name.string, value: text, location: keyLocation, path: path))
+                }
             }
-            if let reader = try entry.optional("csv-dialect") {
-                options.csvDialect = try oneOf(reader, ["rfc4180", "excel-sv"])
-            }
-            if let reader = try entry.optional("latex-standalone") { options.latexStandalone = try reader.bool() }
             var questions: [String] = []
             if let reader = try entry.optional("questions") {
                 if case .scalar = reader.node {
@@ -108,7 +112,7 @@ public enum ManifestReader {
                 formats: try entry.optional("formats").map(names) ?? defaultFormats,
                 languages: try entry.optional("languages").map(names) ?? defaultLanguages,
                 styles: try entry.optional("styles").map(names) ?? defaultStyles,
-                questions: questions, options: options,
+                questions: questions, options: RenderOptions(), optionFields: optionFields,
                 fallbackLanguage: try entry.optional("fallback-language")?.identifier(),
                 overrides: overrides, location: entry.location, path: entry.path))
         }

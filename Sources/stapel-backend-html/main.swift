@@ -1,9 +1,11 @@
 // stapel-backend-html: the example external backend (Docs/external-backends.md).
 // `stapel-backend-html describe` prints what it is; `stapel-backend-html render` reads one question as
-// `stapel-backend-request/1` JSON on standard input and writes a self-contained HTML figure — a table with CSS
+// `stapel-backend-request/2` JSON on standard input and writes a self-contained HTML figure — a table with CSS
 // bars — on standard output. Everything it shows comes from the request: labels already in the request's
-// language, numbers already formatted. It uses nothing of Stapel but the JSON, as a program in any language could.
+// language, numbers already formatted. It uses nothing of Stapel but the request type of StapelBackendProtocol
+// (a program in another language reads the same JSON).
 import Foundation
+import StapelBackendProtocol
 
 let description = """
     {"format": "stapel-backend/1", "name": "html", "extension": "html", "text": true, "uses-fonts": false,
@@ -29,55 +31,47 @@ func escape(_ text: String) -> String {
     return out
 }
 
-/// `{"value": …, "text": …}` → the formatted text.
-func text(_ number: Any?) -> String { ((number as? [String: Any])?["text"] as? String) ?? "" }
-func value(_ number: Any?) -> Double { ((number as? [String: Any])?["value"] as? Double) ?? 0 }
+/// A cell with the formatted number, or nothing.
+func text(_ number: NumberV2?) -> String { number?.text ?? "" }
 
-func bar(_ percent: Any?, color: String) -> String {
-    let width = min(max(value(percent), 0), 100)
-    return "<td class=\"bar\"><span style=\"width:\(width)%;background:\(color)\"></span></td>"
+func bar(_ percent: NumberV2?, color: String) -> String {
+    let width = min(max(percent?.value ?? 0, 0), 100)
+    return "<td class=\"bar\"><span style=\"width:\(width)%;background:\(escape(color))\"></span></td>"
         + "<td class=\"num\">\(escape(text(percent)))</td>"
 }
 
-func render(_ request: [String: Any]) -> String {
-    guard request["format"] as? String == "stapel-backend-request/1" else {
-        fail("expected a stapel-backend-request/1 document, found format \(request["format"] ?? "none")")
-    }
-    guard let question = request["question"] as? [String: Any], let kind = question["kind"] as? String else {
-        fail("the request has no question")
-    }
-    let labels = request["labels"] as? [String: String] ?? [:]
-    let style = request["style"] as? [String: Any] ?? [:]
-    let colors = style["colors"] as? [String: Any] ?? [:]
-    let barColor = colors["bar"] as? String ?? "#2166ac"
-    let textColor = colors["text"] as? String ?? "#1f1f1f"
-    let family = (style["fonts"] as? [String: Any])?["family"] as? String ?? "sans-serif"
-    let language = request["language"] as? String ?? "und"
-    let number = question["number"] as? Int
+func render(_ request: BackendRequestV2) -> String {
+    let question = request.question
+    let kind = question.kind
+    let labels = request.labels
+    let barColor = request.style.colors["bar"] ?? "#2166ac"
+    let textColor = request.style.colors["text"] ?? "#1f1f1f"
+    let family = request.style.fontFamily
+    let language = request.language
 
     var rows: [String] = []
     var header: [String] = []
     switch kind {
     case "single-choice", "multiple-choice":
         header = [labels["ui.option"] ?? "", labels["ui.percent"] ?? "", labels["ui.n"] ?? ""]
-        for option in question["options"] as? [[String: Any]] ?? [] {
-            rows.append("<tr><th scope=\"row\">\(escape(option["label"] as? String ?? ""))</th>"
-                        + bar(option["percent"], color: barColor) + "<td class=\"num\">\(escape(text(option["n"])))</td></tr>")
+        for option in question.options ?? [] {
+            rows.append("<tr><th scope=\"row\">\(escape(option.label ?? option.code ?? option.id))</th>"
+                        + bar(option.percent, color: barColor) + "<td class=\"num\">\(escape(text(option.n)))</td></tr>")
         }
     case "grid":
-        let points = (question["scale"] as? [String: Any])?["points"] as? [[String: Any]] ?? []
-        header = [labels["ui.statement"] ?? ""] + points.map { $0["label"] as? String ?? "" }
-        let all = (question["rows"] as? [[String: Any]] ?? []) + [question["total"] as? [String: Any]].compactMap { $0 }
+        let points = question.scale?.points ?? []
+        header = [labels["ui.statement"] ?? ""] + points.map { $0.label ?? $0.code ?? $0.id }
+        let all = (question.rows ?? []) + [question.total].compactMap { $0 }
         for row in all {
-            let cells = (row["percent"] as? [Any] ?? []).map { "<td class=\"num\">\(escape(text($0)))</td>" }.joined()
-            rows.append("<tr><th scope=\"row\">\(escape(row["label"] as? String ?? ""))</th>\(cells)</tr>")
+            let cells = row.percent.map { "<td class=\"num\">\(escape(text($0)))</td>" }.joined()
+            rows.append("<tr><th scope=\"row\">\(escape(row.label ?? row.id))</th>\(cells)</tr>")
         }
     case "multi-select-grid":
-        let columns = question["columns"] as? [[String: Any]] ?? []
-        header = [labels["ui.statement"] ?? ""] + columns.map { $0["label"] as? String ?? "" }
-        for row in question["rows"] as? [[String: Any]] ?? [] {
-            let cells = (row["percent"] as? [Any] ?? []).map { "<td class=\"num\">\(escape(text($0)))</td>" }.joined()
-            rows.append("<tr><th scope=\"row\">\(escape(row["label"] as? String ?? ""))</th>\(cells)</tr>")
+        let columns = question.columns ?? []
+        header = [labels["ui.statement"] ?? ""] + columns.map { $0.label ?? $0.id }
+        for row in question.rows ?? [] {
+            let cells = row.percent.map { "<td class=\"num\">\(escape(text($0)))</td>" }.joined()
+            rows.append("<tr><th scope=\"row\">\(escape(row.label ?? row.id))</th>\(cells)</tr>")
         }
     default:
         fail("unknown question kind '\(kind)'")
@@ -89,9 +83,9 @@ func render(_ request: [String: Any]) -> String {
     } else {
         headerCells = header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
     }
-    let title = number.map { (labels["ui.question"] ?? "{number}").replacingOccurrences(of: "{number}", with: String($0)) } ?? ""
-    let respondents = (labels["ui.respondents"] ?? "{n}").replacingOccurrences(of: "{n}", with: text(question["respondents"]))
-    let source = (request["survey"] as? [String: Any])?["source"] as? String ?? ""
+    let title = question.title ?? ""
+    let respondents = (labels["ui.respondents"] ?? "{n}").replacingOccurrences(of: "{n}", with: text(question.respondents))
+    let source = request.survey.source ?? ""
 
     return """
         <!DOCTYPE html>
@@ -111,7 +105,7 @@ func render(_ request: [String: Any]) -> String {
         </head>
         <body>
         <figure>
-        <figcaption><p><strong>\(escape(title))</strong></p><p>\(escape(question["text"] as? String ?? ""))</p></figcaption>
+        <figcaption><p><strong>\(escape(title))</strong></p><p>\(escape(question.text ?? ""))</p></figcaption>
         <table>
         <thead><tr>\(headerCells)</tr></thead>
         <tbody>
@@ -132,8 +126,14 @@ case "describe":
     print(description)
 case "render":
     let input = FileHandle.standardInput.readDataToEndOfFile()
-    guard let request = (try? JSONSerialization.jsonObject(with: input)) as? [String: Any] else {
-        fail("standard input is not a JSON object")
+    let request: BackendRequestV2
+    do {
+        request = try JSONDecoder().decode(BackendRequestV2.self, from: input)
+    } catch {
+        fail("standard input is not a \(BackendRequestV2.format) request: \(error)")
+    }
+    guard request.format == BackendRequestV2.format else {
+        fail("expected a \(BackendRequestV2.format) request, found format \(request.format)")
     }
     FileHandle.standardOutput.write(Data(render(request).utf8))
 default:

@@ -172,7 +172,7 @@ final class BuildReporter: @unchecked Sendable {
 extension BuildReporter {
     /// Renders (or with `check`, checks) the jobs, reports, and returns the exit code: 0, 3 when a backend
     /// failed, 1 when a check found outputs missing or stale.
-    func execute(_ jobs: [RenderJob], warnings: [String], force: Bool, check: Bool) -> Int32 {
+    func execute(_ jobs: [QuestionJob], warnings: [String], force: Bool, check: Bool) -> Int32 {
         for warning in warnings { self.warning(warning) }
         let runner = BuildRunner(jobs: options.jobCount, force: force) { [self] event in handle(event) }
         let report = check ? runner.check(jobs) : runner.build(jobs)

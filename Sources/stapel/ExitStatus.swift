@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Stapel
 
 /// The exit codes of `stapel`, as the README documents them.
 enum ExitStatus {
@@ -17,12 +18,23 @@ extension StapelCommand {
     /// rather than ArgumentParser's 64 (EX_USAGE).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            // `render`'s backend options are declared by the backends, not as flags: take them out first.
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            let subcommands = configuration.subcommands.map { $0._commandName }
+            if arguments.first.map({ $0 == RenderCommand._commandName || !subcommands.contains($0) }) ?? false {
+                let split = try BackendOptionArguments.split(arguments, declarations: BackendRegistry.builtIn.options)
+                arguments = split.rest
+                BackendOptionArguments.values = split.values
+            }
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as OptionError {
+            printError("Error: \(error)\nUsage: see `stapel render --help` and `stapel backends`")
+            Foundation.exit(ExitStatus.usage)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 printError(fullMessage(for: error))

@@ -1,5 +1,6 @@
 import Foundation
 import Stapel
+import StapelBackendProtocol
 import Testing
 
 /// External backends: programs that describe themselves, read a request on stdin and answer on stdout —
@@ -45,11 +46,15 @@ import Testing
     @Test func theRequestCarriesResolvedLabelsAndFormattedNumbers() throws {
         defer { scratch.cleanUp() }
         _ = try script("echo", render: "cat")
-        let backend = try #require(try finder.backend(named: "echo"))
+        let backend = try #require(try finder.program(named: "echo"))
         #expect(backend.fileExtension == "txt")
         let bytes = try backend.render(try request("q01", language: "sv"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        #expect(json["format"] as? String == "stapel-backend-request/1")
+        #expect(json["format"] as? String == "stapel-backend-request/2")
+        // The same bytes decode as the shared Codable type that Swift backends use.
+        let decoded = try JSONDecoder().decode(BackendRequestV2.self, from: Data(bytes))
+        #expect(decoded.question.options?.first?.percent?.text == "48,9\u{00A0}%")
+        #expect(decoded.options["csv-layout"] == "tidy")
         #expect(json["language"] as? String == "sv")
         let question = try #require(json["question"] as? [String: Any])
         let labels = try SurveyLoader(directory: bundledSurvey).loadLabels("sv")
@@ -61,14 +66,14 @@ import Testing
         #expect(percent["value"] as? Double == 48.9)
         #expect(percent["text"] as? String == "48,9\u{00A0}%")
         let style = try #require(json["style"] as? [String: Any])
-        #expect((style["page"] as? [String: Any])?["width-mm"] is Double)
+        #expect(style["width-mm"] as? Double == 160)
         #expect(((json["labels"] as? [String: String])?["ui.total"]) == labels["ui.total"])
     }
 
     @Test func theGridRequestHasItsScaleAndRows() throws {
         defer { scratch.cleanUp() }
         _ = try script("echo", render: "cat")
-        let backend = try #require(try finder.backend(named: "echo"))
+        let backend = try #require(try finder.program(named: "echo"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try backend.render(try request("q05", language: "en")))) as? [String: Any])
         let question = try #require(json["question"] as? [String: Any])
         let points = try #require((question["scale"] as? [String: Any])?["points"] as? [[String: Any]])
@@ -82,7 +87,7 @@ import Testing
     @Test func aNonZeroExitIsReportedWithTheBackendsStandardError() throws {
         defer { scratch.cleanUp() }
         _ = try script("broken", render: "echo 'cannot draw this kind' >&2\nexit 4")
-        let backend = try #require(try finder.backend(named: "broken"))
+        let backend = try #require(try finder.program(named: "broken"))
         let error = try failure(backend, try request())
         #expect(error.problem == .exited(4))
         #expect(error.description.contains("cannot draw this kind"))
@@ -92,14 +97,14 @@ import Testing
     @Test func emptyOutputIsAFailure() throws {
         defer { scratch.cleanUp() }
         _ = try script("silent", render: "cat > /dev/null")
-        let error = try failure(try #require(try finder.backend(named: "silent")), try request())
+        let error = try failure(try #require(try finder.program(named: "silent")), try request())
         #expect(error.problem == .emptyOutput)
     }
 
     @Test func garbageFromATextBackendIsAFailure() throws {
         defer { scratch.cleanUp() }
         _ = try script("garbage", render: "cat > /dev/null\nprintf '\\377\\376\\000binary'")
-        let error = try failure(try #require(try finder.backend(named: "garbage")), try request())
+        let error = try failure(try #require(try finder.program(named: "garbage")), try request())
         #expect(error.problem == .notText)
     }
 
@@ -107,7 +112,7 @@ import Testing
         defer { scratch.cleanUp() }
         // The shell waits on a child `sleep`: only killing the process group ends both.
         _ = try script("hangs", render: "echo 'thinking…' >&2\nsleep 300\necho never")
-        var backend = try #require(try finder.backend(named: "hangs"))
+        var backend = try #require(try finder.program(named: "hangs"))
         backend.timeout = 1
         let error = try failure(backend, try request())
         #expect(error.problem == .timedOut(1))
@@ -120,7 +125,7 @@ import Testing
         let fd = open("/dev/null", O_RDONLY)
         defer { close(fd) }
         _ = try script("fds", render: "cat > /dev/null\nif [ -e /proc/$$/fd/\(fd) ]; then echo inherited; else echo clean; fi")
-        let bytes = try #require(try finder.backend(named: "fds")).render(try request())
+        let bytes = try #require(try finder.program(named: "fds")).render(try request())
         #expect(String(decoding: bytes, as: UTF8.self) == "clean\n")
     }
 
@@ -128,7 +133,7 @@ import Testing
         defer { scratch.cleanUp() }
         try scratch.write("#!/bin/sh\necho 'hello, I am a backend'\n", to: "backends/stapel-backend-chatty", executable: true)
         #expect {
-            _ = try finder.backend(named: "chatty")
+            _ = try finder.program(named: "chatty")
         } throws: { error in
             guard let error = error as? ExternalBackendError, case .badDescription = error.problem else { return false }
             return true

@@ -15,7 +15,7 @@ import Testing
         output = scratch.url.appendingPathComponent("out")
     }
 
-    var registry: BackendRegistry { BackendRegistry([SummaryBackend(counter: counter)]) }
+    var registry: BackendRegistry { BackendRegistry([.summary(counter: counter)]) }
 
     func plan(languages: [String] = ["sv", "en"]) -> RenderPlan {
         RenderPlan(surveyDirectory: survey, outputDirectory: output, stylesDirectory: stylesFolder,
@@ -158,7 +158,7 @@ import Testing
 
     @Test func aFailingBackendFailsOnlyItsOwnOutputs() throws {
         defer { scratch.cleanUp() }
-        let registry = BackendRegistry([SummaryBackend(), FailingBackend(failOn: ["q09"])])
+        let registry = BackendRegistry([.summary(), .failing(on: ["q09"])])
         var p = plan(languages: ["sv"])
         p.formats = ["summary", "failing"]
         let report = try RenderPipeline(registry: registry).run(p, runner: BuildRunner(jobs: 4))

@@ -12,7 +12,7 @@ import Testing
 
     func message(_ text: String) -> String {
         do {
-            _ = try read(text)
+            _ = try ManifestPlanner.plans(try read(text))
             return "no error"
         } catch {
             return "\(error)"
@@ -57,7 +57,15 @@ import Testing
         #expect(message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    langauges: [sv]")
             .contains("stapel.yaml:4:5: error: surveys[0].langauges: unknown field 'langauges'"))
         #expect(message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    csv-layout: long")
-            .contains("unknown value 'long'; expected one of: tidy, wide"))
+            .contains("stapel.yaml:4:5: error: surveys[0].csv-layout: unknown value 'long'; expected one of: tidy, wide"))
+        // Backend options are the backends' declarations: every declared one is a manifest field, a misspelt
+        // one is an error at its place that lists them.
+        let misspelt = message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    csv-layuot: wide")
+        #expect(misspelt.contains("stapel.yaml:4:5: error: surveys[0].csv-layuot: unknown field 'csv-layuot'"), "\(misspelt)")
+        for option in BackendRegistry.builtIn.options {
+            #expect(misspelt.contains(option.name))
+            #expect(message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    \(option.name): \(option.defaultText)") == "no error")
+        }
         #expect(message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    overrides:\n      q05: {chart: pie}")
             .contains("stapel.yaml:5:20: error: surveys[0].overrides.q05.chart: unknown value 'pie'"))
         #expect(message("format: stapel-manifest/1\nsurveys:\n  - path: a\n    languages: [sv, sv]").contains("'sv' is listed twice"))
@@ -72,7 +80,7 @@ import Testing
               - path: s
                 styles: [default, slides]
             """)
-        let plans = ManifestPlanner.plans(manifest)
+        let plans = try ManifestPlanner.plans(manifest)
         #expect(plans.map(\.outputDirectory.path) == ["/project/Output/default", "/project/Output/slides"])
         #expect(plans.map(\.style) == ["default", "slides"])
         #expect(plans.allSatisfy { $0.formats == ["csv"] })

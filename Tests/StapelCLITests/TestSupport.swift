@@ -49,17 +49,30 @@ func edit(_ file: URL, replacing old: String, with new: String) throws {
 
 /// A test-only backend: a text summary of exactly what a question's output shows — the labels, the numbers
 /// and the style values it reads — so that tests can follow what each render saw. Counts its renders.
-struct SummaryBackend: Backend {
-    let name = "summary"
-    let fileExtension = "txt"
-    let summary = "test summary"
-    var options: [BackendOption]? { [] }
-    var usesFonts: Bool { false }
-    let counter: RenderCounter
+extension Backend {
+    /// The summary backend, counting its renders in `counter`.
+    static func summary(counter: RenderCounter = RenderCounter()) -> Backend {
+        Backend(name: "summary", fileExtension: "txt", summary: "test summary", reads: .request, usesFonts: false) { rendition in
+            BackendOutput(bytes: summaryText(rendition.request, counter: counter))
+        }
+    }
 
-    init(counter: RenderCounter = RenderCounter()) { self.counter = counter }
+    /// A backend that fails on purpose for the questions in `failOn`.
+    static func failing(on failOn: Set<String>) -> Backend {
+        Backend(name: "failing", fileExtension: "log", summary: "fails on purpose", reads: .request, usesFonts: false) { rendition in
+            let request = rendition.request
+            if failOn.contains(request.question.id) { throw DeliberateFailure(question: request.question.id) }
+            return BackendOutput(bytes: Array("ok \(request.question.id)\n".utf8))
+        }
+    }
+}
 
-    func render(_ request: RenderRequest) throws -> [UInt8] {
+struct DeliberateFailure: Error, CustomStringConvertible {
+    var question: String
+    var description: String { "deliberate failure for \(question)" }
+}
+
+func summaryText(_ request: RenderRequest, counter: RenderCounter) -> [UInt8] {
         counter.increment(request.question.id)
         let q = request.question
         var lines = ["\(q.id) \(request.labels.language) \(request.labels.text("questions.\(q.id).text"))",
@@ -75,7 +88,6 @@ struct SummaryBackend: Backend {
             lines += m.rows.map { "\($0.id) \($0.counts)" }
         }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
-    }
 }
 
 /// Renders per question, safe to bump from several threads.
@@ -103,23 +115,6 @@ final class RenderCounter: @unchecked Sendable {
 }
 
 /// A test-only backend that fails for the questions it names.
-struct FailingBackend: Backend {
-    let name = "failing"
-    let fileExtension = "log"
-    let summary = "fails on purpose"
-    var usesFonts: Bool { false }
-    let failOn: Set<String>
-
-    struct Failure: Error, CustomStringConvertible {
-        var question: String
-        var description: String { "deliberate failure for \(question)" }
-    }
-
-    func render(_ request: RenderRequest) throws -> [UInt8] {
-        if failOn.contains(request.question.id) { throw Failure(question: request.question.id) }
-        return Array("ok \(request.question.id)\n".utf8)
-    }
-}
 
 /// The folder SwiftPM built this package's products into (the test bundle sits there too).
 let productsFolder: URL? = {

@@ -12,7 +12,7 @@ import Testing
 @Suite struct BackendTests {
     static let kinds = ["q01", "q02", "q05", "q35", "q42"]
 
-    func backend(_ name: String) throws -> any Backend { try #require(BackendRegistry.builtIn.backend(named: name)) }
+    func backend(_ name: String) throws -> Backend { try #require(BackendRegistry.builtIn.backend(named: name)) }
 
     @Test func theChartBackendsAreRegistered() {
         for name in ["png", "pdf", "svg"] { #expect(BackendRegistry.builtIn.backend(named: name)?.fileExtension == name) }

@@ -18,7 +18,7 @@ import Testing
             for language in languages {
                 for question in survey.questions {
                     let request = try surveyRequest(loader, question.id, language: language, options: options(layout: layout, dialect: dialect))
-                    let bytes = try CSVBackend().render(request)
+                    let bytes = try Backend.csv.render(request)
                     expectDialectBytes(bytes, dialect, "\(survey.id)/\(language)/\(question.id)")
                     let url = try scratch.write(bytes, to: "\(survey.id)/\(language)/\(question.id).csv")
                     files.append((url, dialect))
@@ -52,7 +52,7 @@ import Testing
         for layout in CSVLayout.allCases {
             let request = try bundledRequest("q01", options: options(layout: layout, dialect: dialect, guarded: guarded),
                                              overriding: ["questions.q01.options.ja": formula, "questions.q01.text": formula])
-            files.append((try scratch.write(try CSVBackend().render(request), to: "\(layout.rawValue).csv"), dialect))
+            files.append((try scratch.write(try Backend.csv.render(request), to: "\(layout.rawValue).csv"), dialect))
         }
         let read = try CSVReadBack.read(files, in: scratch)
         let expected = expectGuard ? "'" + formula : formula
@@ -72,7 +72,7 @@ import Testing
         for dialect in CSVDialect.allCases {
             let request = try bundledRequest("q01", options: options(layout: .wide, dialect: dialect),
                                              overriding: ["questions.q01.options.ja": label])
-            files.append((try scratch.write(try CSVBackend().render(request), to: "\(dialect.rawValue).csv"), dialect))
+            files.append((try scratch.write(try Backend.csv.render(request), to: "\(dialect.rawValue).csv"), dialect))
         }
         let read = try CSVReadBack.read(files, in: scratch)
         for file in files {
@@ -107,14 +107,15 @@ import Testing
     }
 
     @Test func unknownOptionsAreClearErrors() throws {
-        var o = options()
-        o.csvDialect = "excel"
-        #expect(throws: TableError.unknownOption(name: "CSV dialect", value: "excel", allowed: ["rfc4180", "excel-sv"])) {
-            try CSVBackend().render(try bundledRequest("q01", options: o))
+        // Options are checked against the backends' declarations before any backend runs.
+        #expect(throws: OptionError.badValue(option: "csv-dialect", value: "excel", allowed: ["rfc4180", "excel-sv"])) {
+            try BackendRegistry.builtIn.options(from: [("csv-dialect", "excel")])
         }
-        o = options()
-        o.csvLayout = "long"
-        #expect(throws: TableError.self) { try CSVBackend().render(try bundledRequest("q01", options: o)) }
+        #expect(throws: OptionError.self) { try BackendRegistry.builtIn.options(from: [("csv-layout", "long")]) }
+        #expect(throws: OptionError.self) { try BackendRegistry.builtIn.options(from: [("csv-layuot", "wide")]) }
+        let set = try BackendRegistry.builtIn.options(from: [("csv-layout", "wide"), ("latex-standalone", "true")])
+        #expect(BackendOptions.csvLayout.value(in: set) == .wide && BackendOptions.latexStandalone.value(in: set))
+        #expect(BackendOptions.csvDialect.value(in: set) == .rfc4180)
     }
 }
 

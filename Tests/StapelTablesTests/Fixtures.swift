@@ -44,10 +44,10 @@ func surveyRequest(_ loader: SurveyLoader, _ id: String, language: String, optio
 func options(layout: CSVLayout = .tidy, dialect: CSVDialect = .rfc4180, guarded: Bool? = nil,
              standalone: Bool = false) -> RenderOptions {
     var o = RenderOptions()
-    o.csvLayout = layout.rawValue
-    o.csvDialect = dialect.rawValue
-    o.csvInjectionGuard = guarded
-    o.latexStandalone = standalone
+    o[BackendOptions.csvLayout.declaration.name] = layout.rawValue
+    o[BackendOptions.csvDialect.declaration.name] = dialect.rawValue
+    o[BackendOptions.csvInjectionGuard.declaration.name] = guarded.map { $0 ? "true" : "false" }
+    o[BackendOptions.latexStandalone.declaration.name] = standalone ? "true" : nil
     return o
 }
 

@@ -21,7 +21,7 @@ import Testing
     func statementsGetAFairShareOfTheLine(language: String, id: String) throws {
         let request = try bundledRequest(id, language: language)
         let table = try TableBuilder(request).build()
-        let fragment = utf8(try LaTeXBackend().render(request))
+        let fragment = utf8(try Backend.tex.render(request))
         let stubSpec = "\\hangafter=1\\hspace{0pt}}X"
         try #require(fragment.contains(stubSpec), "the statement column's template changed; update this test")
         // The line reports its width before the table; each statement cell its \hsize (the column's width) and
@@ -120,7 +120,7 @@ import Testing
             "scales.utstrackning-pastaende-relevant.begransad": "Skälmskt skälmskt",
             "questions.q42.rows.sakerhetsmassigt": "...ur informationssäkerhetsutvecklingsmässigt perspektiv.",
         ])
-        let fragment = utf8(try LaTeXBackend().render(request))
+        let fragment = utf8(try Backend.tex.render(request))
         #expect(fragment.contains("Informationssäkerhetsutvecklingsarbete"))
         let scratch = try Scratch()
         defer { scratch.cleanUp() }

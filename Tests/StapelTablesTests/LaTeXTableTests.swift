@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: bundledLanguages, bundledQuestionIDs)
     func bundledTableCompilesAndShowsTheModelsNumbers(language: String, id: String) throws {
         let request = try bundledRequest(id, language: language)
-        let fragment = utf8(try LaTeXBackend().render(request))
+        let fragment = utf8(try Backend.tex.render(request))
         #expect(fragment.hasPrefix("% Stapel table"))
         #expect(fragment.contains("% needs: \\usepackage[T1]{fontenc}"))
         let code = fragment.split(separator: "\n").filter { !$0.hasPrefix("%") }
@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: bundledLanguages, ["q01", "q02", "q05", "q35", "q42"])
     func standaloneDocumentCompiles(language: String, id: String) throws {
         let request = try bundledRequest(id, language: language, options: options(standalone: true))
-        let document = utf8(try LaTeXBackend().render(request))
+        let document = utf8(try Backend.tex.render(request))
         #expect(document.hasPrefix("\\documentclass"))
         #expect(document.contains("\\usepackage[\(LaTeXCompilation.babel(language))]{babel}"))
         let scratch = try Scratch()
@@ -56,7 +56,7 @@ import Testing
             "questions.q01.text": label, "questions.q01.options.ja": label, "ui.respondents": label + " {n}",
             "ui.option": "#$%&_{}", "questions.q01.short": "Kort] [titel",
         ])
-        let fragment = utf8(try LaTeXBackend().render(request))
+        let fragment = utf8(try Backend.tex.render(request))
         #expect(fragment.contains("\\caption[Kort{]} {[}titel]{"), "a bracket must not end the short caption")
         #expect(!fragment.contains("\u{2212}") && !fragment.contains("\u{202F}") && !fragment.contains("\u{2009}"),
                 "characters pdflatex rejects must not reach it")
@@ -77,7 +77,7 @@ import Testing
     @Test func labelWithPipeAndNewlineStaysOneCell() throws {
         // Words of some length: pdftotext drops the spaces around one-letter words in a table cell.
         let request = try bundledRequest("q01", overriding: ["questions.q01.options.ja": "alfa | beta\ngamma"])
-        let fragment = utf8(try LaTeXBackend().render(request))
+        let fragment = utf8(try Backend.tex.render(request))
         #expect(fragment.contains("alfa \\textbar{} beta gamma & 67 & 48.9 \\\\"))
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
@@ -124,9 +124,9 @@ import Testing
 
     @Test func characterPdflatexCannotSetIsAClearError() throws {
         let request = try bundledRequest("q01", overriding: ["questions.q01.options.ja": "Ja 中文"])
-        #expect(throws: TableError.self) { try LaTeXBackend().render(request) }
+        #expect(throws: TableError.self) { try Backend.tex.render(request) }
         do {
-            _ = try LaTeXBackend().render(request)
+            _ = try Backend.tex.render(request)
         } catch let error as TableError {
             #expect(error.description.contains("U+4E2D"))
             #expect(error.description.contains("Ja 中文"))
@@ -134,8 +134,8 @@ import Testing
     }
 
     @Test func swedishTablesUseTheDecimalComma() throws {
-        let sv = utf8(try LaTeXBackend().render(try bundledRequest("q05", language: "sv")))
-        let en = utf8(try LaTeXBackend().render(try bundledRequest("q05", language: "en")))
+        let sv = utf8(try Backend.tex.render(try bundledRequest("q05", language: "sv")))
+        let en = utf8(try Backend.tex.render(try bundledRequest("q05", language: "en")))
         #expect(sv.contains("output-decimal-marker={,}"))
         #expect(!en.contains("output-decimal-marker"))
         // Numbers go raw, with a point, into the S columns in both languages.
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func notApplicableColumnStandsApart() throws {
-        let tex = utf8(try LaTeXBackend().render(try bundledRequest("q42")))
+        let tex = utf8(try Backend.tex.render(try bundledRequest("q42")))
         #expect(tex.contains("@{\\hspace{\\tabcolsep}\\hspace{1em}\\hspace{\\tabcolsep}}S["))
         #expect(tex.contains("”Inte relevant” visas för sig och ingår inte i medelvärdet"))
     }

@@ -32,7 +32,7 @@ import Testing
             "questions.q01.options.b": "Nein – non – ei",
         ])
         var o = RenderOptions()
-        o.latexStandalone = standalone
+        o["latex-standalone"] = standalone ? "true" : nil
         return RenderRequest(survey: survey, question: survey.questions[0],
                              labels: texts.merging(try InterfaceLabels.load(language)), style: Style(name: "default"),
                              options: o)
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: languages) func standaloneTableCompilesUnderTheLanguagesBabel(language: String) throws {
         let request = try request(language, standalone: true)
-        let document = String(decoding: try LaTeXBackend().render(request), as: UTF8.self)
+        let document = String(decoding: try Backend.tex.render(request), as: UTF8.self)
         let babel = try #require(LaTeXTableWriter.babelLanguages[language])
         #expect(document.contains("\\usepackage[\(babel)]{babel}"))
         let format = request.numberFormat
@@ -72,7 +72,7 @@ import Testing
 
     @Test(arguments: languages) func markdownGroupsTheCountColumnAlike(language: String) throws {
         let request = try request(language)
-        let md = String(decoding: try MarkdownBackend().render(request), as: UTF8.self)
+        let md = String(decoding: try Backend.md.render(request), as: UTF8.self)
         let sep = request.numberFormat.groupSeparator
         for count in ["3\(sep)700", "3\(sep)861"] {
             #expect(md.contains("| \(count) |"), "\(language): \(count) missing in\n\(md)")

@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: bundledLanguages, bundledQuestionIDs)
     func bundledTableMatchesTheModel(language: String, id: String) throws {
         let request = try bundledRequest(id, language: language)
-        let markdown = utf8(try MarkdownBackend().render(request))
+        let markdown = utf8(try Backend.md.render(request))
         let table = markdown.split(separator: "\n").filter { $0.hasPrefix("|") }.map { cells(of: $0) }
         let rows = ModelOracle.rows(request.question, in: request.survey)
         let width = (rows.first?.values.count ?? 0) + 1
@@ -30,7 +30,7 @@ import Testing
     @Test func pipeAndNewlineInALabelStayInOneCell() throws {
         let request = try bundledRequest("q01", overriding: ["questions.q01.options.ja": "a | b\nc",
                                                             "questions.q01.text": "Fråga | med\nradbrytning"])
-        let markdown = utf8(try MarkdownBackend().render(request))
+        let markdown = utf8(try Backend.md.render(request))
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("|") }
         #expect(rows.contains("| a \\| b c | 67 | 48,9 |"), "\(markdown)")
         #expect(rows.allSatisfy { cells(of: $0).count == 3 })

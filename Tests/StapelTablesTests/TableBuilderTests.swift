@@ -73,7 +73,7 @@ import Testing
             #expect(registry.backend(named: name)?.fileExtension == name)
             #expect(registry.backend(named: name)?.usesFonts == false)
         }
-        #expect(registry.backend(named: "csv")?.options?.map(\.name) == ["csv-layout", "csv-dialect", "csv-injection-guard"])
-        #expect(registry.backend(named: "tex")?.options?.map(\.name) == ["latex-standalone"])
+        #expect(registry.backend(named: "csv")?.options.map(\.name) == ["csv-layout", "csv-dialect", "csv-injection-guard"])
+        #expect(registry.backend(named: "tex")?.options.map(\.name) == ["latex-standalone"])
     }
 }

@@ -19,8 +19,8 @@ struct BackendsCommand: ParsableCommand {
         let width = max(6, (registry.names.map(\.count).max() ?? 0) + 1)
         for backend in registry.backends {
             print("\(backend.name.padding(toLength: width, withPad: " ", startingAt: 0)) .\(backend.fileExtension.padding(toLength: 5, withPad: " ", startingAt: 0)) \(backend.summary)")
-            for option in backend.options ?? [] {
-                let values = option.values.isEmpty ? "" : " (\(option.values.joined(separator: " | ")))"
+            for option in backend.options {
+                let values = option.values.isEmpty ? "" : " (\(option.values.joined(separator: " | ")); default \(option.defaultText))"
                 print("\("".padding(toLength: width + 8, withPad: " ", startingAt: 0))--\(option.name)\(values): \(option.summary)")
             }
         }

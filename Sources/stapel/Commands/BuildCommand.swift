@@ -41,14 +41,14 @@ struct BuildCommand: ParsableCommand {
             reporter.error("error: no manifest '\(manifest)'; run in a folder holding \(ManifestReader.defaultFileName) or name the file")
             throw ExitCode(ExitStatus.usage)
         }
-        let jobs: [RenderJob]
+        let jobs: [QuestionJob]
         let warnings: [String]
         do {
             let manifest = try ManifestReader.load(url)
             let finder = ManifestPlanner.finder(manifest, extraFolders: stapelExecutableFolder.map { [$0] } ?? [],
                                                 timeout: backendTimeout)
             let registry = try BackendRegistry.builtIn.resolving(ManifestPlanner.formats(manifest), with: finder)
-            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: ManifestPlanner.plans(manifest))
+            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: try ManifestPlanner.plans(manifest, builtIn: registry))
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
         }

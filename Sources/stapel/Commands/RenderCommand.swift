@@ -13,7 +13,10 @@ struct RenderCommand: ParsableCommand {
             checkout) the bundled survey. Every label set of the survey is rendered unless --lang names some; \
             the style 'default' is built in, a styles folder adds others.
 
-            Example: stapel render my-survey --out Output --format png,csv --lang en
+            Example: stapel render my-survey --out Output --format png,csv --lang en --csv-layout wide
+
+            Backend options (declared by the backends; `stapel backends` lists which backend reads which):
+            \(BackendOptionArguments.helpText(BackendRegistry.builtIn.options))
             """)
 
     @Argument(help: SurveyLocator.argumentHelp)
@@ -37,15 +40,6 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated question ids (default: all).")
     var questions: String?
 
-    @Option(name: .long, help: "CSV layout: tidy or wide.")
-    var csvLayout: String = "tidy"
-
-    @Option(name: .long, help: "CSV dialect: rfc4180 or excel-sv.")
-    var csvDialect: String = "rfc4180"
-
-    @Flag(name: .long, help: "Write complete LaTeX documents instead of fragments.")
-    var latexStandalone = false
-
     @Option(name: .long, help: "Fill missing labels from this language, with a warning.")
     var fallback: String?
 
@@ -54,20 +48,14 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var output: BuildOutputOptions
 
-    func validate() throws {
-        guard ["tidy", "wide"].contains(csvLayout) else {
-            throw ValidationError("unknown CSV layout '\(csvLayout)'; expected tidy or wide")
-        }
-        guard ["rfc4180", "excel-sv"].contains(csvDialect) else {
-            throw ValidationError("unknown CSV dialect '\(csvDialect)'; expected rfc4180 or excel-sv")
-        }
-    }
-
     func run() throws {
-        var options = RenderOptions()
-        options.csvLayout = csvLayout
-        options.csvDialect = csvDialect
-        options.latexStandalone = latexStandalone
+        let options: RenderOptions
+        do {
+            options = try BackendRegistry.builtIn.options(from: BackendOptionArguments.values)
+        } catch {
+            printError("Error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
         let reporter = BuildReporter(output)
         let location = try SurveyLocator.locate(survey)
         let stylesFolder = try SurveyLocator.stylesFolder(styles, for: location)
@@ -77,7 +65,7 @@ struct RenderCommand: ParsableCommand {
             printError("error: the survey '\(location.path)' has no label sets (labels/<lang>.yaml); add one or pass --lang")
             throw ExitCode(ExitStatus.dataError)
         }
-        let jobs: [RenderJob]
+        let jobs: [QuestionJob]
         let warnings: [String]
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
