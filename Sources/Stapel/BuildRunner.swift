@@ -18,12 +18,29 @@ public struct BuildRunner: Sendable {
     public var force: Bool
     /// Called for every event, one at a time (never concurrently), from a worker thread.
     public var onEvent: (@Sendable (BuildEvent) -> Void)?
+    /// The jobs are everything their output folders should hold (a manifest build): outputs an earlier build
+    /// recorded there but no job plans any more are reported (`dropped`), by `check` as stale.
+    public var complete: Bool
+    /// With `complete`: delete such dropped outputs (those still holding the bytes Stapel wrote).
+    public var prune: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
-                onEvent: (@Sendable (BuildEvent) -> Void)? = nil) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, complete: Bool = false,
+                prune: Bool = false, onEvent: (@Sendable (BuildEvent) -> Void)? = nil) {
         self.jobs = max(1, jobs)
         self.force = force
+        self.complete = complete || prune
+        self.prune = prune
         self.onEvent = onEvent
+    }
+
+    /// Outputs recorded in an output folder's state that no job plans, by folder.
+    func dropped(_ outputs: [RenderJob], states: [URL: BuildState]) -> [(root: URL, relativePath: String)] {
+        guard complete else { return [] }
+        var planned: [URL: Set<String>] = [:]
+        for output in outputs { planned[output.root.standardizedFileURL, default: []].insert(output.relativePath) }
+        return states.keys.sorted { $0.path < $1.path }.flatMap { root in
+            (states[root]?.entries.keys.sorted() ?? []).filter { !(planned[root]?.contains($0) ?? false) }.map { (root, $0) }
+        }
     }
 
     /// Renders what is missing or stale and records the result in each output folder's state file.
@@ -88,6 +105,30 @@ public struct BuildRunner: Sendable {
             report.add(output.output, outcome)
             if let entry { updated[output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
         }
+        for (root, relative) in dropped(outputs, states: states) {
+            let file = root.appendingPathComponent(relative)
+            guard prune else {
+                report.dropped.append(file)
+                continue
+            }
+            // Only a file that still holds what Stapel wrote is deleted; an edited one is left, with a warning.
+            let bytes = FileManager.default.contents(atPath: file.path).map { Array($0) }
+            if let bytes, InputDigest.sha256Hex(bytes) != states[root]?.entries[relative]?.output {
+                report.warnings.append("warning: \(SurveyLoader.display(file)) is no longer built but was changed since; left in place")
+                report.dropped.append(file)
+                continue
+            }
+            if bytes != nil {
+                do {
+                    try FileManager.default.removeItem(at: file)
+                } catch {
+                    report.warnings.append("warning: cannot remove \(SurveyLoader.display(file)): \(error)")
+                    continue
+                }
+            }
+            updated[root]?.entries[relative] = nil
+            report.pruned.append(file)
+        }
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
             state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key).path) }
@@ -132,6 +173,10 @@ public struct BuildRunner: Sendable {
         }
         var report = BuildReport()
         for (output, (outcome, _)) in zip(outputs, results) { report.add(output.output, outcome) }
+        for (root, relative) in dropped(outputs, states: states)
+        where FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
+            report.add(root.appendingPathComponent(relative), .stale(.dropped))
+        }
         return report
     }
 
@@ -241,6 +286,8 @@ public enum StaleReason: String, Sendable, Equatable {
     case inputsChanged = "inputs changed"
     /// The file is not what the build wrote (edited or replaced since).
     case fileChanged = "file changed since it was written"
+    /// An earlier build wrote it, but the manifest no longer names it (`--prune` removes it).
+    case dropped = "no longer in the manifest; --prune removes it"
 }
 
 /// Progress of a build, for a progress line or a log.
@@ -257,6 +304,10 @@ public struct BuildReport: Sendable {
     public var failed: [(url: URL, message: String)] = []
     public var upToDate: [URL] = []
     public var stale: [(url: URL, reason: StaleReason)] = []
+    /// Outputs an earlier build wrote that no longer are planned (kept: no `prune`).
+    public var dropped: [URL] = []
+    /// Such outputs removed by `prune`.
+    public var pruned: [URL] = []
     public var warnings: [String] = []
 
     public init() {}

@@ -89,6 +89,21 @@ final class BuildReporter: @unchecked Sendable {
         }
     }
 
+    /// An output no longer in the manifest: stale (`--check`) or removed (`--prune`).
+    func dropped(_ url: URL, removed: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if options.logFormat == .json {
+            json([("event", .string(removed ? "removed" : "stale")), ("path", .string(SurveyLoader.display(url))),
+                  ("reason", .string(StaleReason.dropped.rawValue))])
+        } else if removed {
+            if options.verbose { print("removed    \(SurveyLoader.display(url))") }
+        } else {
+            clearProgress()
+            print("stale: \(SurveyLoader.display(url)) (\(StaleReason.dropped.rawValue))")
+        }
+    }
+
     func warning(_ message: String) {
         lock.lock()
         defer { lock.unlock() }
@@ -172,11 +187,22 @@ final class BuildReporter: @unchecked Sendable {
 extension BuildReporter {
     /// Renders (or with `check`, checks) the jobs, reports, and returns the exit code: 0, 3 when a backend
     /// failed, 1 when a check found outputs missing or stale.
-    func execute(_ jobs: [QuestionJob], warnings: [String], force: Bool, check: Bool) -> Int32 {
+    func execute(_ jobs: [QuestionJob], warnings: [String], force: Bool, check: Bool, complete: Bool = false,
+                 prune: Bool = false) -> Int32 {
         for warning in warnings { self.warning(warning) }
-        let runner = BuildRunner(jobs: options.jobCount, force: force) { [self] event in handle(event) }
+        let runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
         let report = check ? runner.check(jobs) : runner.build(jobs)
         for warning in report.warnings { self.warning(warning) }
+        if check {
+            // Dropped outputs are no job's, so no event reported them.
+            for (url, reason) in report.stale where reason == .dropped { dropped(url, removed: false) }
+        } else {
+            for file in report.pruned { dropped(file, removed: true) }
+            if !report.dropped.isEmpty {
+                self.warning("warning: \(report.dropped.count) output(s) an earlier build wrote are no longer in the manifest "
+                             + "(first: \(SurveyLoader.display(report.dropped[0]))); `stapel build --prune` removes them")
+            }
+        }
         let code: Int32 = if check {
             report.stale.isEmpty ? ExitStatus.ok : ExitStatus.dataError
         } else {
@@ -190,8 +216,12 @@ extension BuildReporter {
     func planningFailed(_ error: Error, unknownFormatIsUsage: Bool) -> Int32 {
         let message = "\(error)"
         self.error(message.hasPrefix("error:") || message.contains(": error:") ? message : "error: \(message)")
+        // A format, question, language or style named on the command line that does not exist is a usage
+        // error (2); named in a manifest, the manifest is wrong (1).
         switch error {
-        case RenderPipeline.PlanError.unknownFormat: return unknownFormatIsUsage ? ExitStatus.usage : ExitStatus.dataError
+        case RenderPipeline.PlanError.unknownFormat, RenderPipeline.PlanError.unknownQuestion,
+             LoadError.unknownLanguage, StyleError.unknown:
+            return unknownFormatIsUsage ? ExitStatus.usage : ExitStatus.dataError
         case is ExternalBackendError: return ExitStatus.backendFailure
         default: return ExitStatus.dataError
         }

@@ -44,6 +44,34 @@ import Testing
         try runStapel(arguments, in: scratch.url)
     }
 
+    /// Outputs a manifest stops naming are reported by `--check` and by a build, and removed by `--prune`; a
+    /// dropped file someone edited is left in place.
+    @Test func droppedOutputsAreReportedAndPruned() throws {
+        defer { scratch.cleanUp() }
+        try manifest(formats: ["md", "csv"])
+        #expect(try stapel(["build"]).status == 0)
+        let csv = scratch.url.appendingPathComponent("out/sv/q01.csv")
+        #expect(FileManager.default.fileExists(atPath: csv.path))
+        try manifest(formats: ["md"])
+        let check = try stapel(["build", "--check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("stale: out/sv/q01.csv (no longer in the manifest; --prune removes it)"), "\(check.stdout)")
+        #expect(check.stdout.contains("6 up to date, 6 missing or stale"), "\(check.stdout)")
+        let build = try stapel(["build"])
+        #expect(build.status == 0 && build.stderr.contains("6 output(s) an earlier build wrote are no longer in the manifest"), "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: csv.path))
+        // An edited dropped file survives --prune; the others go.
+        let edited = scratch.url.appendingPathComponent("out/en/q01.csv")
+        try Data("mine".utf8).write(to: edited)
+        let prune = try stapel(["build", "--prune"])
+        #expect(prune.status == 0, "\(prune.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: csv.path))
+        #expect(FileManager.default.fileExists(atPath: edited.path))
+        #expect(prune.stderr.contains("q01.csv is no longer built but was changed since; left in place"), "\(prune.stderr)")
+        try FileManager.default.removeItem(at: edited)
+        #expect(try stapel(["build", "--check"]).status == 0)
+    }
+
     @Test func buildThenNoOpBuild() throws {
         defer { scratch.cleanUp() }
         try manifest()

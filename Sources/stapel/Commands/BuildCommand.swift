@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render and rewrite every output, even those that are up to date.")
     var force = false
 
+    @Flag(help: "Remove outputs that an earlier build wrote but the manifest no longer names.")
+    var prune = false
+
     @Flag(help: "Write nothing; exit 1 listing the outputs that are missing or stale.")
     var check = false
 
@@ -31,6 +34,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if force && check { throw ValidationError("--force and --check exclude each other") }
+        if prune && check { throw ValidationError("--prune and --check exclude each other: --check writes and removes nothing") }
         if let backendTimeout, backendTimeout <= 0 { throw ValidationError("--backend-timeout needs seconds above 0") }
     }
 
@@ -52,7 +56,9 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
         }
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check)
+        // The manifest names everything its output folders should hold: outputs it no longer names are reported
+        // (by --check as stale) and removed with --prune.
+        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check, complete: true, prune: prune)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }
