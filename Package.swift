@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Stapel", targets: ["Stapel"]),
         .executable(name: "stapel-backend-html", targets: ["stapel-backend-html"]),
         .plugin(name: "StapelPlugin", targets: ["StapelPlugin"]),
+        .plugin(name: "StapelCheckPlugin", targets: ["StapelCheckPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,10 +47,15 @@ let package = Package(
 
         // MARK: - Build integration: the example external backend and the command plugin
         .executableTarget(name: "stapel-backend-html", dependencies: ["StapelBackendProtocol"]),
+        // Verbs are named after what they run: `stapel-build` writes, `stapel-check` only reads (no permission).
         .plugin(name: "StapelPlugin",
                 capability: .command(
-                    intent: .custom(verb: "render", description: "Build the outputs stapel.yaml names (stapel build)"),
+                    intent: .custom(verb: "stapel-build", description: "Build the outputs stapel.yaml names (runs `stapel build`)"),
                     permissions: [.writeToPackageDirectory(reason: "Writes the figures and tables into the manifest's output folder")]),
+                dependencies: ["stapel"]),
+        .plugin(name: "StapelCheckPlugin",
+                capability: .command(
+                    intent: .custom(verb: "stapel-check", description: "Check that the outputs stapel.yaml names are up to date (runs `stapel build --check`)")),
                 dependencies: ["stapel"]),
 
         // MARK: - Tests
