@@ -32,6 +32,8 @@ public struct Figure: Sendable, Hashable {
 
     /// Every text block, in drawing order.
     public var texts: [TextMark] { marks.compactMap { if case .text(let t) = $0 { t } else { nil } } }
+    /// Every line, in drawing order.
+    public var lines: [LineMark] { marks.compactMap { if case .line(let l) = $0 { l } else { nil } } }
     /// Every rectangle, in drawing order.
     public var rects: [RectMark] { marks.compactMap { if case .rect(let r) = $0 { r } else { nil } } }
 

@@ -1,5 +1,8 @@
-/// Checks a laid-out figure for text that leaves the figure, leaves its room, or overlaps other text or
-/// bars; each finding is a `LayoutWarning`. Used after every layout and by the tests.
+import StapelModel
+
+/// Checks a laid-out figure for text that leaves the figure, leaves its room, or overlaps other text, bars or
+/// lines (a centre line through a figure, a rule through a label); each finding is a `LayoutWarning`. Used
+/// after every layout and by the tests.
 public enum FigureInspector {
     public static func problems(in figure: Figure) -> [LayoutWarning] {
         var problems: [LayoutWarning] = []
@@ -26,6 +29,17 @@ public enum FigureInspector {
                 warn(.overlap, t.key, "\"\(t.text)\" overlaps the \(r.role.rawValue) \(r.key)")
             }
         }
+        // No line may run through text: a line's box (its length and width) against each text's frame.
+        for line in figure.lines {
+            let half = line.width / 2
+            let box = Rect(x: min(line.from.x, line.to.x) - half, y: min(line.from.y, line.to.y) - half,
+                           width: abs(line.to.x - line.from.x) + line.width, height: abs(line.to.y - line.from.y) + line.width)
+            for t in texts where box.overlaps(t.frame, tolerance: 0.2) {
+                warn(.overlap, t.key, "a line from (\(fmt(line.from.x)), \(fmt(line.from.y))) to (\(fmt(line.to.x)), \(fmt(line.to.y))) runs through \"\(t.text)\"")
+            }
+        }
         return problems
     }
+
+    static func fmt(_ v: Double) -> String { NumberFormat.plain(v, decimals: 1) }
 }

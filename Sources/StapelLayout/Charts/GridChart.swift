@@ -205,6 +205,7 @@ struct GridChart: ChartBody {
         let barHeight = b.style.bars.height
         let firstBarTop = y
         var lastBarBottom = y
+        var barSpans: [(top: Double, bottom: Double)] = []
         for (r, row) in rows.enumerated() {
             if row.isTotal {
                 y += 2
@@ -230,11 +231,18 @@ struct GridChart: ChartBody {
                 b.place(value, x: columnX[i] + c.width - value.naturalWidth, y: barY + barHeight / 2 - value.height / 2)
             }
             lastBarBottom = barY + barHeight
+            barSpans.append((barY, barY + barHeight))
             y += rowHeight + b.style.bars.rowGap
         }
         y -= b.style.bars.rowGap
         if opts.layout == .diverging {
-            b.line(from: Point(x: centre, y: firstBarTop - 2), to: Point(x: centre, y: lastBarBottom + 2), color: b.colors.text, width: 0.75)
+            // The 0 % line shows in the gaps between the bars, never across a bar and the figure on it.
+            var from = firstBarTop - 2
+            for span in barSpans {
+                if span.top - from > 0.1 { b.line(from: Point(x: centre, y: from), to: Point(x: centre, y: span.top), color: b.colors.text, width: 0.75) }
+                from = span.bottom
+            }
+            b.line(from: Point(x: centre, y: from), to: Point(x: centre, y: lastBarBottom + 2), color: b.colors.text, width: 0.75)
         }
         // With a not-applicable gap the ticks span the whole bar, so that 0 % and 100 % meet its ends.
         y = axis(b, geometry: geometry, extents: extents, plotX: plotX, plotWidth: plotWidth, centre: centre,
