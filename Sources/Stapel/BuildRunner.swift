@@ -63,6 +63,8 @@ public struct BuildRunner: Sendable {
                 let existing = FileManager.default.contents(atPath: output.output.path).map { Array($0) }
                 if !force, let recorded, recorded.inputs == digest, let existing,
                    InputDigest.sha256Hex(existing) == recorded.output {
+                    // Skipped, but what its render warned about still holds: report it again.
+                    noticed.add(recorded.warnings ?? [])
                     finish(index, (.unchanged, recorded))
                 } else {
                     stale.append((index, digest, existing))
@@ -71,19 +73,22 @@ public struct BuildRunner: Sendable {
             guard !stale.isEmpty else { return }
             let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
             let rendition = Rendition(job.request, parts: needs)
-            noticed.add(rendition.warnings.map(\.description))
+            let layoutWarnings = rendition.warnings.map(\.description)
+            noticed.add(layoutWarnings)
             for (index, digest, existing) in stale {
                 let output = job.outputs[index]
                 let bytes: [UInt8]
+                var warnings = output.backend.reads.contains(.figure) ? layoutWarnings : []
                 do {
                     let rendered = try output.backend.write(rendition)
                     bytes = rendered.bytes
+                    warnings += rendered.warnings
                     noticed.add(rendered.warnings)
                 } catch {
                     finish(index, (.failed("\(error)"), nil))
                     continue
                 }
-                let entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes))
+                let entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes), warnings: warnings)
                 if !force, existing == bytes {
                     finish(index, (.unchanged, entry))
                     continue

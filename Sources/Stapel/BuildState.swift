@@ -14,10 +14,14 @@ public struct BuildState: Sendable, Equatable {
         public var inputs: String
         /// SHA-256 of the file's bytes.
         public var output: String
+        /// What the render warned about (layout and backend warnings), so that a build that skips the output
+        /// still reports them; nil when there were none.
+        public var warnings: [String]?
 
-        public init(inputs: String, output: String) {
+        public init(inputs: String, output: String, warnings: [String] = []) {
             self.inputs = inputs
             self.output = output
+            self.warnings = warnings.isEmpty ? nil : warnings
         }
     }
 

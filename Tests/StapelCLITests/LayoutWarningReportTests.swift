@@ -24,6 +24,10 @@ import Testing
         // Reported once per figure, not once per format.
         #expect(hits.count == Set(hits).count)
         #expect(report.failed.isEmpty)
+        // A second build renders nothing, and still reports what the outputs it kept warned about.
+        let again = try render(survey, into: scratch, language: "en")
+        #expect(again.written.isEmpty && again.unchanged.count == 4)
+        #expect(again.warnings == report.warnings, "\(again.warnings)")
     }
 
     @Test func theBundledSurveyLaysOutCleanlyInSwedish() throws {
