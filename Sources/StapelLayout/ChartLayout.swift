@@ -27,6 +27,21 @@ public struct ChartLayout {
                 figure = larger
                 factor += 0.05
             }
+            // Room left over in the frame goes to the bars and the gaps between them (up to twice
+            // their size); the chart then sits in the middle of the room left, so that a short question fills
+            // its slide instead of leaving it half empty.
+            guard style.page.growToFit > 1 else { return figure }
+            let grown = style.scaled(by: factor)
+            var barFactor = 1.0
+            while barFactor + 0.1 <= 2 + 1e-9 {
+                var taller = grown
+                taller.bars.height *= barFactor + 0.1
+                taller.bars.rowGap *= barFactor + 0.1
+                let candidate = self.figure(for: request, style: taller)
+                if overflows(candidate) { break }
+                figure = candidate
+                barFactor += 0.1
+            }
         }
         return figure
     }
@@ -59,8 +74,11 @@ public struct ChartLayout {
             y += block.height + 3
         }
         if y > b.margin { y += 6 }
+        let headingHeight = y - b.margin
 
+        let bodyStart = b.markCount
         let result = body(for: request).layout(b, top: y)
+        let bodyHeight = result.bottom - y
         y = result.bottom
 
         var footer: [(key: String, text: String, role: TextRole)] = []
@@ -75,21 +93,37 @@ public struct ChartLayout {
         let footerBlocks = footer.map { b.block($0.text, key: $0.key, role: $0.role, width: b.contentWidth, wrap: .paragraph) }
         let footerHeight = footerBlocks.map { $0.height + 1 }.reduce(0, +)
         if !footer.isEmpty { y += 8 }
-        // In a fixed frame the notes and the source sit at its foot.
+        // In a fixed frame the notes and the source sit at its foot, and the chart in the middle of the room
+        // between them and the heading.
         let frameHeight = style.page.aspectRatio.map { b.figureWidth / $0 }
-        if let frameHeight { y = max(y, frameHeight - b.margin - footerHeight) }
+        if let frameHeight {
+            let free = frameHeight - b.margin - footerHeight - y
+            if free > 1 { b.moveMarks(after: bodyStart, down: free / 2) }
+            y = max(y, frameHeight - b.margin - footerHeight)
+        }
         for block in footerBlocks {
             b.place(block, x: b.left, y: y)
             y += block.height + 1
         }
 
-        var height = (y + b.margin).rounded(.up)
+        let needed = y + b.margin
+        var height = needed.rounded(.up)
         if let ratio = style.page.aspectRatio, let frame = frameHeight {
-            if height > frame.rounded(.up) + 0.5 {
-                b.warn(.frameOverflow, key: questionKey,
-                       "the content needs \(b.fmt(height)) pt but the frame (width ÷ height = \(NumberFormat.plain(ratio, decimals: 2))) is \(b.fmt(frame)) pt high; the figure grew")
+            if needed > frame + 0.5 {
+                // Name what takes the room: the heading (the question text), the chart, or the notes.
+                let parts = [(questionKey, "the heading", headingHeight),
+                             ("questions.\(q.id)", "the chart", bodyHeight),
+                             (footer.first?.key ?? questionKey, "the notes and source", footerHeight)]
+                let largest = parts.max { $0.2 < $1.2 }!
+                b.warn(.frameOverflow, key: largest.0,
+                       "the content needs \(b.fmt(height)) pt but the frame (width ÷ height = \(NumberFormat.plain(ratio, decimals: 2))) is "
+                       + "\(b.fmt(frame)) pt high; \(largest.1) takes \(b.fmt(largest.2)) pt (heading \(b.fmt(headingHeight)), "
+                       + "chart \(b.fmt(bodyHeight)), notes \(b.fmt(footerHeight))); the figure grew")
+                height = max(height, frame)
+            } else {
+                // A fixed frame is exactly its size (1920 × 1080 px for a 16:9 slide), not rounded up.
+                height = frame
             }
-            height = max(height, frame.rounded(.up))
         }
         let questionText = b.labels.text(questionKey)
         var figure = Figure(width: b.figureWidth, height: height, background: style.colors.background, marks: b.marks,

@@ -109,6 +109,27 @@ final class FigureBuilder {
         marks.append(.line(LineMark(from: from, to: to, color: color, width: width)))
     }
 
+    /// The marks placed since `count` marks existed, moved down by `dy` (a chart centred in a fixed frame).
+    func moveMarks(after count: Int, down dy: Double) {
+        for i in count..<marks.count {
+            switch marks[i] {
+            case .rect(var r):
+                r.frame.y += dy
+                marks[i] = .rect(r)
+            case .line(var l):
+                l.from.y += dy
+                l.to.y += dy
+                marks[i] = .line(l)
+            case .text(var t):
+                t.box.y += dy
+                for j in t.lines.indices { t.lines[j].y += dy }
+                marks[i] = .text(t)
+            }
+        }
+    }
+
+    var markCount: Int { marks.count }
+
     // MARK: Warnings
 
     func warn(_ kind: LayoutWarning.Kind, key: String, _ message: String) {

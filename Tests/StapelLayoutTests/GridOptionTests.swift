@@ -40,12 +40,22 @@ import Testing
         #expect(net.text == "49\u{00A0}%")
     }
 
+    let q05RowCount = 15
+
     @Test func divergingBarsMeetAtTheMidpointWithTheMiddleSplit() throws {
         let figure = try figure("q05") { $0.layout = .diverging }
         expectHoldsUp(figure)
-        let centre = try #require(figure.marks.compactMap { mark -> Double? in
-            if case .line(let l) = mark, l.from.x == l.to.x, l.to.y - l.from.y > 50 { return l.from.x } else { return nil }
-        }.first)
+        // The 0 % line runs in the gaps between the bars: many short vertical pieces at one x (ticks are 3 pt).
+        let pieces = figure.lines.filter { $0.from.x == $0.to.x && $0.to.y - $0.from.y > 3.5 }
+        #expect(pieces.count >= q05RowCount)
+        let centre = try #require(pieces.first?.from.x)
+        #expect(pieces.allSatisfy { $0.from.x == centre })
+        // No piece crosses a bar.
+        for piece in pieces {
+            for bar in rects(figure, .segment) where bar.frame.x < centre && bar.frame.maxX > centre {
+                #expect(piece.to.y <= bar.frame.y + 0.01 || piece.from.y >= bar.frame.maxY - 0.01, "\(bar.key)")
+            }
+        }
         let survey = try bundledLoader.loadSurvey()
         guard case .grid(let q) = try #require(survey.question("q05")) else { Issue.record("not a grid"); return }
         for row in q.rows {

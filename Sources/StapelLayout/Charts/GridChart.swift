@@ -172,7 +172,18 @@ struct GridChart: ChartBody {
         let plotWidth = max(plotRight - plotX, 10)
         let naGap = (!notApplicable.isEmpty && !naApart) ? 4.0 : 0
         let extents = geometry.extents(rows.map(\.shares), apart: naApart)
-        let unit = (plotWidth - naGap) / max(extents.left + extents.right, 0.001)
+        // Non-substantive answers set apart in the bar start at the same x on every row, after the longest
+        // scale part, and the percent axis stops where they begin: the plot spans the longest scale part plus
+        // the widest set-apart part, both in one unit.
+        let parts = naGap > 0 ? rows.map { row -> (scale: Double, apart: Double) in
+            let segments = geometry.segments(row.shares, apart: false)
+            return (segments.filter { !$0.afterGap }.map(\.value).reduce(0, +), segments.filter(\.afterGap).map(\.value).reduce(0, +))
+        } : []
+        let scaleLongest = parts.map(\.scale).max() ?? 100
+        let apartWidest = parts.map(\.apart).max() ?? 0
+        let span = naGap > 0 ? scaleLongest + apartWidest : extents.left + extents.right
+        let unit = (plotWidth - naGap) / max(span, 0.001)
+        let naStart = plotX + scaleLongest * unit + naGap
         let centre = plotX + extents.left * unit
 
         var y = top
@@ -216,9 +227,11 @@ struct GridChart: ChartBody {
             let rowHeight = max(label.height, barHeight)
             b.place(label, x: b.left, y: y + (rowHeight - label.height) / 2)
             let barY = y + (rowHeight - barHeight) / 2
-            for segment in geometry.segments(row.shares, apart: naApart) {
+            let segments = geometry.segments(row.shares, apart: naApart)
+            let apartOrigin = segments.first(where: \.afterGap)?.offset ?? 0
+            for segment in segments {
                 let x = geometry.diverging ? centre + segment.offset * unit
-                    : plotX + segment.offset * unit + (segment.afterGap ? naGap : 0)
+                    : segment.afterGap ? naStart + (segment.offset - apartOrigin) * unit : plotX + segment.offset * unit
                 let frame = Rect(x: x, y: barY, width: segment.value * unit, height: barHeight)
                 let segmentFill = fill(segment.point)
                 b.rect(frame, fill: segmentFill.color, stroke: b.outline(for: segmentFill.color), pattern: segmentFill.pattern,
@@ -244,9 +257,9 @@ struct GridChart: ChartBody {
             }
             b.line(from: Point(x: centre, y: from), to: Point(x: centre, y: lastBarBottom + 2), color: b.colors.text, width: 0.75)
         }
-        // With a not-applicable gap the ticks span the whole bar, so that 0 % and 100 % meet its ends.
-        y = axis(b, geometry: geometry, extents: extents, plotX: plotX, plotWidth: plotWidth, centre: centre,
-                 unit: geometry.diverging ? unit : plotWidth / 100, top: y + 4)
+        // The ticks measure the bars' own unit; with answers set apart they stop where those begin.
+        y = axis(b, geometry: geometry, extents: extents, plotX: plotX, plotWidth: plotWidth, centre: centre, limit: naGap > 0 ? scaleLongest : 100,
+                 unit: unit, top: y + 4)
 
         // MARK: Notes
         var notes: [Note] = []
@@ -308,7 +321,7 @@ struct GridChart: ChartBody {
 
     /// Percent ticks under the bars, as far apart as their labels need; returns the bottom.
     func axis(_ b: FigureBuilder, geometry: GridGeometry, extents: (left: Double, right: Double), plotX: Double,
-              plotWidth: Double, centre: Double, unit: Double, top: Double) -> Double {
+              plotWidth: Double, centre: Double, limit: Double = 100, unit: Double, top: Double) -> Double {
         let widest = b.naturalWidth(b.numbers.percent(100, decimals: 0), role: .axis)
         let steps: [Double] = geometry.diverging ? [10, 20, 25, 50] : [25, 50, 100]
         let step = steps.first { $0 * unit >= widest + 6 } ?? steps.last!
@@ -320,7 +333,7 @@ struct GridChart: ChartBody {
                 t += step
             }
         } else {
-            ticks = stride(from: 0.0, through: 100, by: step).map { $0 }
+            ticks = stride(from: 0.0, through: limit + 1e-9, by: step).map { $0 }
         }
         var bottom = top
         for t in ticks {
