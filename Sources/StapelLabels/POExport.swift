@@ -11,9 +11,11 @@ public enum POExport {
     /// `revisionDate` fills `PO-Revision-Date` (`2024-05-01 12:00+0000`).
     public static func file(catalog: LabelCatalog, target: LabelSet, surveyID: String, part: LabelCatalog.Part? = nil,
                             revisionDate: String) -> POFile {
+        // An empty language makes a language-neutral template (POT): no Language header, every msgstr empty.
         let language = target.language
         let comments = [
-            "Stapel labels of survey '\(surveyID)' in '\(language)', translated from \(catalog.sourceName) (\(catalog.sourceLanguage)).",
+            language.isEmpty ? "Template (POT) of the Stapel labels of survey '\(surveyID)', from \(catalog.sourceName) (\(catalog.sourceLanguage)); `msginit` or a PO editor starts a translation from it."
+                : "Stapel labels of survey '\(surveyID)' in '\(language)', translated from \(catalog.sourceName) (\(catalog.sourceLanguage)).",
             "msgctxt is the label key, msgid the \(catalog.sourceName) text; translate msgstr and keep {placeholders} as written.",
             "Read it back with: stapel labels import-po FILE --lang \(language)",
         ]

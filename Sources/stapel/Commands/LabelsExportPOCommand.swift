@@ -18,21 +18,27 @@ struct LabelsExportPOCommand: ParsableCommand {
     @Argument(help: SurveyLocator.argumentHelp)
     var survey: String?
 
-    @Option(name: .long, help: "Target language (its existing texts fill msgstr).")
-    var lang: String
+    @Option(name: .long, help: "Target language (its existing texts fill msgstr); not with --template.")
+    var lang: String?
 
     @Option(name: .long, help: "all, survey or interface strings.")
     var part: LabelPartOption = .all
 
-    @Flag(help: "Leave every msgstr empty (a POT template, for `msgmerge --previous` against an earlier PO file).")
+    @Flag(help: "A language-neutral POT template: no Language header, every msgstr empty (for msginit, or `msgmerge --previous`).")
     var template = false
+
+    func validate() throws {
+        if template, lang != nil { throw ValidationError("--template writes a language-neutral POT; leave out --lang") }
+        if !template, lang == nil { throw ValidationError("--lang names the target language (or use --template for a POT)") }
+    }
 
     @Option(name: .long, help: "Output file (default: standard output).")
     var out: String?
 
     func run() throws {
         let workspace = try LabelsWorkspace(survey: survey)
-        let target = template ? LabelSet(language: lang, entries: [:]) : try workspace.translation(lang).labels
+        let lang = self.lang ?? ""
+        let target = template ? LabelSet(language: "", entries: [:]) : try workspace.translation(lang).labels
         let po = POExport.file(catalog: workspace.catalog, target: target, surveyID: workspace.survey.id,
                                part: part.part, revisionDate: Self.revisionDate())
         try writeOutput(POWriter.write(po), to: out)

@@ -12,18 +12,23 @@ struct LabelsImportPOCommand: ParsableCommand {
             label set had. Everything goes to the survey's labels/<lang>.yaml (or --out): survey strings, and interface \
             strings (ui.*, number.*) where they differ from the set Stapel ships for the language (all of them when \
             it ships none). --interface-out writes the interface strings to a file of their own instead. \
-            The written set is checked as by `stapel labels check`.
+            The written set is checked as by `stapel labels check`: the command exits 1 when it has errors (a lost \
+            placeholder, a missing or empty label), after writing it, so that a script notices.
 
-            Example: stapel labels import-po de.po --lang de --survey Surveys/digitalisering-2024 --out labels/de.yaml
+            Example: stapel labels import-po de.po Surveys/digitalisering-2024 --lang de
             """)
 
     @Argument(help: "The PO file.")
     var file: String
 
+    @Argument(help: SurveyLocator.argumentHelp)
+    var surveyFolder: String?
+
     @Option(name: .long, help: "Language of the translations.")
     var lang: String
 
-    @Option(name: .long, help: SurveyLocator.argumentHelp)
+    /// The survey folder as an option, as earlier versions took it.
+    @Option(name: .long, help: .hidden)
     var survey: String?
 
     @Option(name: .long, help: "Survey label file to write (default: SURVEY/labels/<lang>.yaml).")
@@ -39,7 +44,7 @@ struct LabelsImportPOCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try LabelsWorkspace(survey: survey)
+        let workspace = try LabelsWorkspace(survey: surveyFolder ?? survey)
         guard let data = FileManager.default.contents(atPath: file) else {
             printError("error: cannot read '\(file)'")
             throw ExitCode(1)
@@ -90,5 +95,6 @@ struct LabelsImportPOCommand: ParsableCommand {
             .check(labels, against: workspace.catalog, files: current.files)
         for issue in report.issues { printError(issue.description) }
         print(report.summary)
+        if report.errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
 }
