@@ -44,7 +44,11 @@ public struct LaTeXBackend: Backend {
     public func render(_ request: RenderRequest) throws -> [UInt8] {
         let writer = LaTeXTableWriter(standalone: request.options.latexStandalone, language: request.labels.language,
                                       numberFormat: request.numberFormat)
-        return Array(try writer.write(try TableBuilder(request).build()).utf8)
+        do {
+            return Array(try writer.write(try TableBuilder(request).build()).utf8)
+        } catch {
+            throw UnsupportedLabelCharacter.locate(error, in: request.labels)   // name the label key and file
+        }
     }
 }
 

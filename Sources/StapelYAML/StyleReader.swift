@@ -363,7 +363,9 @@ public enum StyleLimits {
         var culprit: YAMLReader?
         for root in chain {
             guard let pageReader = try root.optional("page") else { continue }
-            for field in ["width-mm", "dpi", "aspect-ratio"] { if let r = try pageReader.optional(field) { culprit = r } }
+            for field in width > limit ? ["width-mm", "dpi"] : ["width-mm", "dpi", "aspect-ratio"] {
+                if let r = try pageReader.optional(field) { culprit = r }
+            }
         }
         let what = "a PNG \(Int(width.rounded())) × \(Int(height.rounded())) px (width-mm \(show(page.widthMM)) at \(show(page.dpi)) dpi)"
             + (question.map { " for question \($0)" } ?? "")

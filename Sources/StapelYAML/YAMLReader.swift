@@ -272,7 +272,8 @@ extension DataError {
         case .duplicatedKeysInMapping(let keys, let context):
             return DataError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column), path: "",
                              "duplicate key '\(keys.joined(separator: "', '"))' in one mapping")
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let extra = context.map { " (\($0.text))" } ?? ""
             return DataError(SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
                              "not valid YAML: \(problem)\(extra)")
