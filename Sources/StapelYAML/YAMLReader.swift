@@ -157,6 +157,7 @@ struct YAMLReader {
         if (s.style == .plain && (s.string == "~" || s.string == "null" || s.string.isEmpty)) {
             throw error("expected text, found an empty value")
         }
+        if let problem = LabelText.problem(s.string) { throw error("the value \(problem)") }
         return s.string
     }
 

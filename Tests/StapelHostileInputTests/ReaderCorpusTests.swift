@@ -93,7 +93,8 @@ import Testing
         survey("tab indentation", "    kind: single-choice", "\tkind: single-choice", line: 13, "not valid YAML"),
         survey("unknown question field", "    kind: single-choice", "    kind: single-choice\n    colour: red", line: 14, field: "questions[0].colour", "unknown field"),
         survey("id with a slash", "id: q01", "id: ../q01", line: 12, field: "questions[0].id", "not a valid id"),
-        survey("survey id with NUL", "id: demo", "id: \"de\\0mo\"", line: 2, field: "id", "not a valid id"),
+        survey("survey id with NUL", "id: demo", "id: \"de\\0mo\"", line: 2, field: "id", "control character U+0000"),
+        survey("reference with ESC", "year: 2024", "year: 2024\nreference: \"\\e]0;pwned\\a\"", line: 4, field: "reference", "control character U+001B"),
         survey("language path traversal", "language: en", "language: ../../etc", line: 4, field: "language", "not a language code"),
         survey("code with a newline", "{id: yes, score: 1}", "{id: yes, score: 1, code: \"a\\nb\"}", line: 8, "at most 32 characters on one line"),
         // Items 20–22: label sets.
