@@ -65,5 +65,7 @@ let package = Package(
         .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
         .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "StapelBackendProtocol", "stapel", "stapel-backend-html"]),
+        // The hostile-input corpus (Docs/security.md), the readers' fuzz run and the mutation-gap tests.
+        .testTarget(name: "StapelHostileInputTests", dependencies: ["Stapel", "StapelLabels", "StapelCairo", "stapel"]),
     ]
 )

@@ -11,6 +11,7 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
+        try checkNoEscapingLink(url)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -69,6 +70,44 @@ public enum AtomicFile {
             }
         }
         return removed
+    }
+
+    /// Refuses a target that is a symbolic link, and a folder on the way to it that is a symbolic link leading
+    /// out of the folder it sits in: `Output/figures -> /etc` would otherwise put outputs outside the output
+    /// folder. Folders checked are those below the working directory (the project) when the target lies
+    /// there, else the target's own folder; links above them are the user's environment and are followed.
+    static func checkNoEscapingLink(_ url: URL) throws {
+        let target = url.standardizedFileURL.path
+        var info = stat()
+        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw WriteError(path: url.path, reason: "it is a symbolic link; refusing to write through it (remove the link)")
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        var components = URL(fileURLWithPath: target).deletingLastPathComponent().pathComponents
+        var base: [String]
+        if target.hasPrefix(cwd.hasSuffix("/") ? cwd : cwd + "/") {
+            base = URL(fileURLWithPath: cwd).pathComponents
+        } else {
+            base = Array(components.dropLast())
+        }
+        guard components.count > base.count else { return }
+        var current = NSString.path(withComponents: base)
+        components = Array(components.dropFirst(base.count))
+        for component in components {
+            let next = (current as NSString).appendingPathComponent(component)
+            if lstat(next, &info) != 0 { return }   // the rest does not exist yet: createDirectory makes real folders
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                let resolved = URL(fileURLWithPath: next).resolvingSymlinksInPath().path
+                let parent = URL(fileURLWithPath: current).resolvingSymlinksInPath().path
+                let inside = resolved == parent || resolved.hasPrefix(parent.hasSuffix("/") ? parent : parent + "/")
+                var resolvedInfo = stat()
+                if !inside || stat(next, &resolvedInfo) != 0 {
+                    throw WriteError(path: url.path, reason: "the folder '\(next)' is a symbolic link to '\(resolved)', "
+                                     + "outside the folder it is in (or a dangling link or loop); refusing to write through it")
+                }
+            }
+            current = next
+        }
     }
 
     /// Whether `name` is a temporary name of `write`.

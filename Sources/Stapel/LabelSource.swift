@@ -27,6 +27,7 @@ public enum LabelSource {
 
     /// `language`'s labels for translation work: missing files give empty parts instead of an error.
     public static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
+        _ = try loader.checkedLabelsFile(language)   // a language reaches a path: refuse `../x` before anything
         let surveyFile = SurveyLoader.display(loader.labelsFile(language))
         let files: [LabelCatalog.Part: String] = [.survey: surveyFile, .interface: surveyFile]
         if language == Pseudolocalizer.languageCode {

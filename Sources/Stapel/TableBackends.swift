@@ -24,7 +24,11 @@ extension Backend {
     ) { rendition in
         let writer = LaTeXTableWriter(standalone: BackendOptions.latexStandalone.value(in: rendition.options),
                                       language: rendition.labels.language, numberFormat: rendition.numberFormat)
-        return BackendOutput(bytes: Array(try writer.write(try rendition.requireTable()).utf8))
+        do {
+            return BackendOutput(bytes: Array(try writer.write(try rendition.requireTable()).utf8))
+        } catch {
+            throw UnsupportedLabelCharacter.locate(error, in: rendition.labels)   // name the label key and file
+        }
     }
 
     /// A GitHub-flavoured Markdown pipe table with the language's number format.

@@ -15,7 +15,10 @@ public enum ChartRenderer {
         let figure = figure(for: request)
         let bytes: [UInt8]
         switch format {
-        case .png: bytes = try PNGWriter.write(figure, dpi: request.style.resolved(for: request.question.id).page.dpi)
+        case .png:
+            let dpi = request.style.resolved(for: request.question.id).page.dpi
+            try checkPixelSize(figure, dpi: dpi, question: request.question.id)
+            bytes = try PNGWriter.write(figure, dpi: dpi)
         case .pdf: bytes = try PDFWriter.write(figure)
         case .svg: bytes = try SVGWriter.write(figure)
         }
@@ -24,7 +27,19 @@ public enum ChartRenderer {
 
     public static func png(_ request: RenderRequest) throws -> [UInt8] {
         let style = request.style.resolved(for: request.question.id)
-        return try PNGWriter.write(figure(for: request), dpi: style.page.dpi)
+        let figure = figure(for: request)
+        try checkPixelSize(figure, dpi: style.page.dpi, question: request.question.id)
+        return try PNGWriter.write(figure, dpi: style.page.dpi)
+    }
+
+    /// Refuses, before Cairo sees it, a PNG wider or taller than `InputLimits.maxPixelsPerSide` (a tall figure
+    /// of many long labels, or a huge dpi), or a figure whose size is not a finite positive number.
+    public static func checkPixelSize(_ figure: Figure, dpi: Double, question: String) throws {
+        let w = figure.width * dpi / 72, h = figure.height * dpi / 72
+        let limit = Double(InputLimits.maxPixelsPerSide)
+        guard w.isFinite, h.isFinite, w >= 1, h >= 1, w <= limit, h <= limit else {
+            throw ChartSizeError(question: question, width: w, height: h, dpi: dpi)
+        }
     }
 
     public static func pdf(_ request: RenderRequest) throws -> [UInt8] { try PDFWriter.write(figure(for: request)) }
@@ -35,4 +50,17 @@ public enum ChartRenderer {
 /// The file formats Cairo draws a chart in.
 public enum ChartFormat: String, Sendable {
     case png, pdf, svg
+}
+
+/// A chart whose PNG would exceed the pixel limit.
+public struct ChartSizeError: Error, CustomStringConvertible, Sendable {
+    public var question: String
+    public var width: Double
+    public var height: Double
+    public var dpi: Double
+    public var description: String {
+        func px(_ v: Double) -> String { v.isFinite && abs(v) < 1e12 ? String(Int(v.rounded())) : "\(v)" }
+        return "error: question \(question): the PNG would be \(px(width)) × \(px(height)) px at \(dpi) dpi; "
+            + "at most \(InputLimits.maxPixelsPerSide) px a side (lower dpi or width-mm in the style, or shorten the labels)"
+    }
 }

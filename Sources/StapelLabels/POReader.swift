@@ -1,7 +1,12 @@
+import StapelModel
+
 /// Reads a gettext PO file into a `POFile`. Obsolete (`#~`) entries are dropped; plural entries are an error,
 /// since a label set has no plural forms. Every error names the file and line.
 public enum POReader {
     public static func read(_ text: String, file: String) throws -> POFile {
+        if text.utf8.count > InputLimits.maxPOBytes {
+            throw POError(file: file, line: 1, message: "the file has \(text.utf8.count) bytes; a PO file may have at most \(InputLimits.maxPOBytes) (16 MiB)")
+        }
         var parser = Parser(file: file)
         var lineNumber = 0
         var body = Substring(text)
@@ -157,6 +162,7 @@ public enum POReader {
                     guard scalars.allSatisfy({ $0 == " " || $0 == "\t" }) else {
                         throw error(number, "unexpected text after the closing quote")
                     }
+                    if let problem = LabelText.problem(out) { throw error(number, "the string \(problem)") }
                     return out
                 case "\\":
                     guard let next = scalars.popFirst() else { throw error(number, "a backslash ends the line") }
@@ -179,8 +185,10 @@ public enum POReader {
                         guard let s = Unicode.Scalar(value) else { throw error(number, "invalid octal escape") }
                         out.unicodeScalars.append(s)
                     case "x":
+                        // C reads any number of hex digits; a code point has at most six significant ones.
                         var value: UInt32 = 0, digits = 0
                         while let d = scalars.first, let v = hexValue(d) {
+                            guard value <= 0x10FFFF else { throw error(number, "invalid \\x escape: more than a Unicode code point") }
                             value = value * 16 + v
                             digits += 1
                             scalars.removeFirst()

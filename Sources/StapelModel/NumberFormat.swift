@@ -58,7 +58,15 @@ public struct NumberFormat: Sendable, Hashable {
 
     /// Locale-free rendering with a point: the form CSV (rfc4180) and LaTeX siunitx input use.
     public static func plain(_ value: Double, decimals: Int = 1) -> String {
+        let decimals = min(max(decimals, 0), 6)
         let scale = pow10(decimals)
+        // Beyond 2^53 a Double has no fraction and the Int conversions below would trap: print what there is.
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        guard abs(value) * scale < 9e15 else {
+            let whole = value.rounded()
+            let digits = abs(whole) < 9.2e18 ? String(Int64(whole).magnitude) : String(format: "%.0f", abs(whole))
+            return (value < 0 ? "-" : "") + digits + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
+        }
         let rounded = (abs(value) * scale + 0.5 + 1e-9).rounded(.down)
         let negative = value < 0 && rounded > 0
         let whole = Int(rounded / scale)

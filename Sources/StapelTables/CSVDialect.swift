@@ -17,8 +17,10 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 
     public var writesByteOrderMark: Bool { self == .excelSV }
 
-    /// Spreadsheets evaluate formulas; machine readers do not, and for them the guard would alter the text.
-    public var guardsFormulasByDefault: Bool { self == .excelSV }
+    /// Every dialect guards formula-like text cells by default: an rfc4180 file is opened in a spreadsheet as
+    /// often as it is read by a program (OWASP CSV injection). Numbers are never altered. Writers that need the
+    /// text verbatim opt out explicitly (`CSVTableWriter(guardsFormulas: false)`, `--csv-injection-guard off`).
+    public var guardsFormulasByDefault: Bool { true }
 }
 
 /// The shape of a CSV table: `tidy` has one record per question × statement × option; `wide` mirrors the

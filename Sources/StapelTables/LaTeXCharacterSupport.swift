@@ -1,3 +1,5 @@
+import StapelModel
+
 /// The characters pdflatex can typeset from UTF-8 input with T1 fonts: the union of the code points that
 /// LaTeX's `utf8.def`, `t1enc.dfu`, `ts1enc.dfu`, `ot1enc.dfu` and `omsenc.dfu` declare (TeX Live 2022), plus
 /// printable ASCII. Anything else stops pdflatex with "Unicode character … not set up for use with LaTeX".
@@ -28,4 +30,28 @@ enum LaTeXCharacterSupport {
         0x2329...0x232A, 0x2422...0x2423, 0x25E6...0x25E6, 0x25EF...0x25EF, 0x266A...0x266A, 0x27E8...0x27E9,
         0x3008...0x3009, 0xFB00...0xFB06, 0xFEFF...0xFEFF,
     ]
+}
+
+/// A character pdflatex cannot set, traced back to the label that holds it: key, file and line.
+public struct UnsupportedLabelCharacter: Error, CustomStringConvertible, Sendable {
+    public var format: String
+    public var scalar: UInt32
+    public var key: String
+    public var location: SourceLocation?
+
+    public var description: String {
+        let digits = String(scalar, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "\(location.map { "\($0): " } ?? "")error: \(key): \(format) cannot typeset \(code); "
+            + "change the label or write a format that can carry it (csv, md, svg, pdf, png)"
+    }
+
+    /// `error` with the label key and place of the text it names, when a label holds that character; else `error`.
+    public static func locate(_ error: Error, in labels: LabelSet) -> Error {
+        guard case TableError.unsupportedCharacter(let format, let scalar, let text)? = error as? TableError,
+              let character = Unicode.Scalar(scalar) else { return error }
+        let holders = labels.entries.filter { $0.value.unicodeScalars.contains(character) }.map(\.key).sorted()
+        guard let key = holders.first(where: { labels.entries[$0] == text }) ?? holders.first else { return error }
+        return UnsupportedLabelCharacter(format: format, scalar: scalar, key: key, location: labels.locations[key])
+    }
 }

@@ -69,10 +69,20 @@ public struct LaTeXTableWriter: Sendable {
             """
     }
 
+    /// Text safe inside a `%` comment line: a comment ends at the end of the line, so every line break
+    /// (LF, CR, form feed, U+2028/2029, NEL) and every other control character becomes a space; without this a
+    /// value holding "\n\\input{…}" would be run by pdflatex.
+    public static func commentText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029 ? " " : s
+        }))
+    }
+
     func fragment(_ table: Table) throws -> String {
         let e = LaTeXEscaper.escape
         let k = table.columns.count
-        var out = "% Stapel table \(table.surveyID)/\(table.questionID) (\(table.language))\n"
+        let c = LaTeXTableWriter.commentText
+        var out = "% Stapel table \(c(table.surveyID))/\(c(table.questionID)) (\(c(table.language)))\n"
         out += "% needs: \\usepackage[T1]{fontenc}, \\usepackage{lmodern}, \\usepackage{array,booktabs,tabularx,siunitx}\n"
         out += "\\begin{table}[htbp]\n\\centering\n"
         let caption = try e(table.caption)

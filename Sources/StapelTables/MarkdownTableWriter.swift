@@ -25,7 +25,8 @@ public struct MarkdownTableWriter: Sendable {
             // GFM has no rules inside a table; a bold stub sets the "Totalt" row apart.
             var cells = [row.kind == .total && !stub.isEmpty ? "**\(stub)**" : stub]
             for (j, (column, cell)) in zip(table.columns, row.cells).enumerated() {
-                cells.append(cell.map { counts[j]?[i] ?? number($0, column.measure, table) } ?? "")
+                // Numbers carry the label set's separators and percent pattern: escaped like any text.
+                cells.append(cell.map { e(counts[j]?[i] ?? number($0, column.measure, table)) } ?? "")
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -80,6 +80,7 @@ public enum StyleReader {
     static func read(chain: [YAMLReader], name: String) throws -> Style {
         var style = Style(name: name)
         for root in chain { try StyleFields.apply(root, to: &style) }
+        try StyleLimits.checkPixels(style.page, chain: chain, question: nil)
         var variants: [String: [YAMLReader]] = [:]
         var order: [String] = []
         for root in chain {
@@ -96,6 +97,7 @@ public enum StyleReader {
                 try reader.checkFields(StyleFields.groups)
                 try StyleFields.apply(reader, to: &variant)
             }
+            try StyleLimits.checkPixels(variant.page, chain: variants[id]!, question: id)
             questionStyles[id] = variant
         }
         style.questionStyles = questionStyles
@@ -120,10 +122,10 @@ enum StyleFields {
 
     static let table: [String: [String: Setter]] = [
         "page": [
-            "width-mm": { r, s in s.page.widthMM = try r.positive() },
+            "width-mm": { r, s in s.page.widthMM = try r.bounded(StyleLimits.widthMM, "mm") },
             "aspect-ratio": { r, s in s.page.aspectRatio = try r.aspectRatio() },
-            "margin-mm": { r, s in s.page.marginMM = try r.nonNegative() },
-            "dpi": { r, s in s.page.dpi = try r.positive() },
+            "margin-mm": { r, s in s.page.marginMM = try r.bounded(StyleLimits.marginMM, "mm") },
+            "dpi": { r, s in s.page.dpi = try r.bounded(StyleLimits.dpi, "dpi") },
             "shrink-to-fit": { r, s in
                 let f = try r.number()
                 guard f > 0.2, f <= 1 else { throw r.error("expected a factor between 0.2 and 1, found \(f)") }
@@ -137,16 +139,16 @@ enum StyleFields {
         ],
         "fonts": [
             "family": { r, s in s.fonts.family = try r.string() },
-            "title-size": { r, s in s.fonts.titleSize = try r.positive() },
-            "question-size": { r, s in s.fonts.questionSize = try r.positive() },
-            "description-size": { r, s in s.fonts.descriptionSize = try r.positive() },
-            "label-size": { r, s in s.fonts.labelSize = try r.positive() },
-            "value-size": { r, s in s.fonts.valueSize = try r.positive() },
-            "segment-size": { r, s in s.fonts.segmentSize = try r.positive() },
-            "legend-size": { r, s in s.fonts.legendSize = try r.positive() },
-            "note-size": { r, s in s.fonts.noteSize = try r.positive() },
-            "source-size": { r, s in s.fonts.sourceSize = try r.positive() },
-            "line-spacing": { r, s in s.fonts.lineSpacing = try r.positive() },
+            "title-size": { r, s in s.fonts.titleSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "question-size": { r, s in s.fonts.questionSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "description-size": { r, s in s.fonts.descriptionSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "label-size": { r, s in s.fonts.labelSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "value-size": { r, s in s.fonts.valueSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "segment-size": { r, s in s.fonts.segmentSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "legend-size": { r, s in s.fonts.legendSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "note-size": { r, s in s.fonts.noteSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "source-size": { r, s in s.fonts.sourceSize = try r.bounded(StyleLimits.fontSize, "pt") },
+            "line-spacing": { r, s in s.fonts.lineSpacing = try r.bounded(StyleLimits.lineSpacing, "× the font size") },
         ],
         "colors": [
             "background": { r, s in s.colors.background = try r.color() },
@@ -193,15 +195,15 @@ enum StyleFields {
             "legend": { r, s in s.show.legend = try r.bool() },
         ],
         "bars": [
-            "height": { r, s in s.bars.height = try r.positive() },
-            "row-gap": { r, s in s.bars.rowGap = try r.nonNegative() },
+            "height": { r, s in s.bars.height = try r.bounded(StyleLimits.length, "pt") },
+            "row-gap": { r, s in s.bars.rowGap = try r.bounded(StyleLimits.gap, "pt") },
             "label-column-fraction": { r, s in
                 let f = try r.number()
                 guard f > 0.1, f < 0.8 else { throw r.error("expected a fraction between 0.1 and 0.8, found \(f)") }
                 s.bars.labelColumnFraction = f
             },
             "label-position": { r, s in s.bars.labelPosition = try r.choice(LabelPosition.self) },
-            "max-label-lines": { r, s in s.bars.maxLabelLines = try r.positiveInteger() },
+            "max-label-lines": { r, s in s.bars.maxLabelLines = Int(try r.bounded(StyleLimits.labelLines, "lines")) },
             "scale": { r, s in s.bars.scale = try r.choice(BarScale.self) },
             "value-decimals": { r, s in s.bars.valueDecimals = try r.decimals() },
             "sort-multiple-choice": { r, s in s.bars.sortMultipleChoice = try r.bool() },
@@ -209,12 +211,12 @@ enum StyleFields {
         "grid": [
             "layout": { r, s in s.grid.layout = try r.choice(GridLayout.self) },
             "segment-decimals": { r, s in s.grid.segmentDecimals = try r.decimals() },
-            "segment-label-threshold": { r, s in s.grid.segmentLabelThreshold = try r.nonNegative() },
+            "segment-label-threshold": { r, s in s.grid.segmentLabelThreshold = try r.bounded(StyleLimits.percent, "%") },
             "not-applicable": { r, s in s.grid.notApplicable = try r.choice(NotApplicableDisplay.self) },
             "rebase": { r, s in s.grid.rebase = try r.bool() },
             "net-points": { r, s in
                 let n = try r.integer()
-                guard n >= 0 else { throw r.error("expected 0 (no net) or a number of points, found \(n)") }
+                guard (0...InputLimits.maxScalePoints).contains(n) else { throw r.error("expected 0 (no net) or a number of points up to \(InputLimits.maxScalePoints), found \(n)") }
                 s.grid.netPoints = n
             },
             "statistic": { r, s in s.grid.statistic = try r.choice(GridStatistic.self) },
@@ -234,6 +236,15 @@ enum StyleFields {
 }
 
 extension YAMLReader {
+    /// A number within `range` (a documented limit, Docs/security.md), else an error naming the field and range.
+    func bounded(_ range: ClosedRange<Double>, _ unit: String) throws -> Double {
+        let v = try number()
+        guard range.contains(v) else {
+            throw error("\(StyleLimits.show(v)) is out of range; expected \(StyleLimits.show(range.lowerBound)) to \(StyleLimits.show(range.upperBound)) \(unit)")
+        }
+        return v
+    }
+
     func positive() throws -> Double {
         let v = try number()
         guard v > 0 else { throw error("expected a number above 0, found \(v)") }
@@ -290,9 +301,14 @@ extension YAMLReader {
         if try isNone() { return nil }
         let text = try string()
         let parts = text.split(separator: ":")
-        if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { return w / h }
-        if parts.count == 1 { return try positive() }
-        throw error("expected a ratio such as 16:9, a number, or none; found '\(text)'")
+        let ratio: Double
+        if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { ratio = w / h }
+        else if parts.count == 1 { ratio = try positive() }
+        else { throw error("expected a ratio such as 16:9, a number, or none; found '\(YAMLReader.excerpt(text))'") }
+        guard ratio.isFinite, StyleLimits.aspectRatio.contains(ratio) else {
+            throw error("aspect ratio '\(YAMLReader.excerpt(text))' is out of range; expected width ÷ height from \(StyleLimits.show(StyleLimits.aspectRatio.lowerBound)) to \(StyleLimits.show(StyleLimits.aspectRatio.upperBound)) (16:9 is 1.78)")
+        }
+        return ratio
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
@@ -316,5 +332,45 @@ public enum StyleError: Error, CustomStringConvertible, Sendable {
         case .cycle(let names):
             "error: styles extend each other in a loop: \(names.joined(separator: " → "))"
         }
+    }
+}
+
+/// The ranges style values must lie in, so that no size reaches Cairo unbounded (Docs/security.md).
+public enum StyleLimits {
+    public static let widthMM: ClosedRange<Double> = 10...2000
+    public static let marginMM: ClosedRange<Double> = 0...200
+    public static let dpi: ClosedRange<Double> = 36...2400
+    public static let fontSize: ClosedRange<Double> = 1...200
+    public static let lineSpacing: ClosedRange<Double> = 0.5...5
+    public static let length: ClosedRange<Double> = 0.5...500
+    public static let gap: ClosedRange<Double> = 0...500
+    public static let labelLines: ClosedRange<Double> = 1...100
+    public static let percent: ClosedRange<Double> = 0...100
+    public static let aspectRatio: ClosedRange<Double> = 0.1...10
+
+    static func show(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return "\(v)" }
+        return v == v.rounded() ? String(Int(v)) : "\(v)"
+    }
+
+    /// A PNG `width-mm` × `dpi` wide (and, with a fixed aspect ratio, that ÷ the ratio tall) must stay within
+    /// `InputLimits.maxPixelsPerSide`; the error names the last file and line that set `dpi` or `width-mm`.
+    static func checkPixels(_ page: Style.Page, chain: [YAMLReader], question: String?) throws {
+        let width = page.widthMM / 25.4 * page.dpi
+        let height = page.aspectRatio.map { width / $0 } ?? 0
+        let limit = Double(InputLimits.maxPixelsPerSide)
+        guard width > limit || height > limit else { return }
+        var culprit: YAMLReader?
+        for root in chain {
+            guard let pageReader = try root.optional("page") else { continue }
+            for field in width > limit ? ["width-mm", "dpi"] : ["width-mm", "dpi", "aspect-ratio"] {
+                if let r = try pageReader.optional(field) { culprit = r }
+            }
+        }
+        let what = "a PNG \(Int(width.rounded())) × \(Int(height.rounded())) px (width-mm \(show(page.widthMM)) at \(show(page.dpi)) dpi)"
+            + (question.map { " for question \($0)" } ?? "")
+            + " is larger than \(InputLimits.maxPixelsPerSide) px a side; lower dpi or width-mm"
+        if let culprit { throw culprit.error(what) }
+        throw chain.last.map { $0.error(what) } ?? DataError(SourceLocation(file: "style", line: 1, column: 1), path: "page", what)
     }
 }

@@ -8,7 +8,12 @@ public struct SurveyLoader: Sendable {
     public init(directory: URL) { self.directory = directory }
 
     public var surveyFile: URL { directory.appendingPathComponent("survey.yaml") }
-    public func labelsFile(_ language: String) -> URL { directory.appendingPathComponent("labels/\(language).yaml") }
+    /// `labels/<language>.yaml`. A `language` that is not a language code (`../x`, `a/b`) gets a name that
+    /// cannot exist, never a path outside `labels/`; `checkedLabelsFile` says why.
+    public func labelsFile(_ language: String) -> URL {
+        let name = LanguageCode.isValid(language) ? language : ".invalid-language-code"
+        return directory.appendingPathComponent("labels/\(name).yaml")
+    }
 
     public func loadSurvey() throws -> Survey {
         var survey = try SurveyReader.read(try SurveyLoader.readText(surveyFile), file: SurveyLoader.display(surveyFile))
@@ -24,11 +29,25 @@ public struct SurveyLoader: Sendable {
 
     /// The survey's own label set for `language`.
     public func loadSurveyLabels(_ language: String) throws -> LabelSet {
-        let file = labelsFile(language)
-        guard FileManager.default.fileExists(atPath: file.path) else {
+        let file = try checkedLabelsFile(language)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: file.path) {
+                throw LoadError.unreadableLink(SurveyLoader.display(file), target: target)
+            }
             throw LoadError.unknownLanguage(language, available: availableLanguages())
         }
-        return try LabelSetReader.read(try SurveyLoader.readText(file), file: SurveyLoader.display(file))
+        let set = try LabelSetReader.read(try SurveyLoader.readText(file), file: SurveyLoader.display(file))
+        guard set.language == language else {
+            throw LoadError.languageMismatch(SurveyLoader.display(file), declared: set.language, expected: language)
+        }
+        return set
+    }
+
+    /// `labels/<language>.yaml`, after checking that `language` is a language code and cannot leave the folder.
+    public func checkedLabelsFile(_ language: String) throws -> URL {
+        guard LanguageCode.isValid(language) else { throw LoadError.invalidLanguage(language) }
+        return labelsFile(language)
     }
 
     /// The survey's label set combined with the interface strings of the same language. The survey's own
@@ -78,6 +97,12 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
     /// survey.yaml declares no `language:` and labels/ holds no label set or several.
     case undeclaredSourceLanguage(String, available: [String])
     case noInterfaceLabels(String, available: [String])
+    /// A language given on the command line or in a manifest that is not a language code.
+    case invalidLanguage(String)
+    /// `labels/sv.yaml` declaring `language: en`.
+    case languageMismatch(String, declared: String, expected: String)
+    /// A label file that is a dangling symbolic link or a link loop.
+    case unreadableLink(String, target: String)
 
     public var description: String {
         switch self {
@@ -88,6 +113,12 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
             "error: \(file) does not declare its source language and "
                 + (available.isEmpty ? "labels/ holds no label set" : "labels/ holds several (\(available.joined(separator: ", ")))")
                 + "; add `language: <code>` (e.g. `language: \(available.first ?? "en")`) to survey.yaml, naming the label set translators translate from"
+        case .invalidLanguage(let lang):
+            "error: \(LanguageCode.problem(lang))"
+        case .languageMismatch(let file, let declared, let expected):
+            "error: \(file) declares `language: \(declared)`, but its name says '\(expected)'; rename the file to labels/\(declared).yaml or correct the language"
+        case .unreadableLink(let file, let target):
+            "error: \(file) is a symbolic link to '\(target)', which does not lead to a readable file (dangling, or a link loop)"
         case .noInterfaceLabels(let lang, let available):
             "error: stapel has no interface strings for language '\(lang)'; built in: \(available.joined(separator: ", "))"
         }

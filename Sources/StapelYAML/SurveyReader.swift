@@ -13,7 +13,7 @@ public enum SurveyReader {
             throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
         }
         let scales = try root.optional("scales").map(readScales) ?? []
-        let questions = try root.required("questions").sequence().map(readQuestion)
+        let questions = try root.required("questions").sequence(max: InputLimits.maxQuestions, what: "questions").map(readQuestion)
         var survey = Survey(
             id: try root.required("id").identifier(),
             year: try root.optional("year")?.integer(),
@@ -32,7 +32,7 @@ public enum SurveyReader {
         try reader.mapping().map { key, value in
             _ = try YAMLReader(node: .scalar(.init(key)), path: value.path, file: value.file).identifier()
             try value.checkFields(["points", "polarity"])
-            let points = try value.required("points").sequence().map { p -> ScalePoint in
+            let points = try value.required("points").sequence(max: InputLimits.maxScalePoints, what: "scale points").map { p -> ScalePoint in
                 try p.checkFields(["id", "score", "not-applicable", "kind", "code"])
                 let na = try p.optional("not-applicable")?.bool() ?? false
                 var kind = try p.answerKind()
@@ -77,7 +77,7 @@ public enum SurveyReader {
         switch kind {
         case "single-choice", "multiple-choice":
             try q.checkFields(Set(["id", "kind", "respondents", "selections", "options", "accept"]).union(conventionFields))
-            let options = try q.required("options").sequence().map { o -> ChoiceOption in
+            let options = try q.required("options").sequence(max: InputLimits.maxOptionsPerQuestion, what: "options").map { o -> ChoiceOption in
                 try o.checkFields(["id", "n", "percent", "other", "exclusive", "kind", "code", "accept"])
                 var option = ChoiceOption(id: try o.required("id").identifier(), n: try o.optional("n")?.integer(),
                                           percent: try o.optional("percent")?.number(),
@@ -102,7 +102,7 @@ public enum SurveyReader {
             try q.checkFields(Set(["id", "kind", "scale", "respondents", "rows", "total"]).union(conventionFields))
             var question = GridQuestion(
                 id: id, scaleID: try q.required("scale").identifier(), respondents: try q.required("respondents").integer(),
-                rows: try q.required("rows").sequence().map { try readGridRow($0, isTotal: false) },
+                rows: try q.required("rows").sequence(max: InputLimits.maxOptionsPerQuestion, what: "rows").map { try readGridRow($0, isTotal: false) },
                 total: try q.optional("total").map { try readGridRow($0, isTotal: true) },
                 location: q.location)
             question.convention = try q.percentConvention()
@@ -114,7 +114,7 @@ public enum SurveyReader {
                 id: id, respondents: try q.required("respondents").integer(),
                 selections: try q.optional("selections")?.integer(),
                 columns: try q.required("columns").identifiers(), scores: try q.optional("scores")?.numbers(),
-                rows: try q.required("rows").sequence().map { try readMultiRow($0, isTotal: false) },
+                rows: try q.required("rows").sequence(max: InputLimits.maxOptionsPerQuestion, what: "rows").map { try readMultiRow($0, isTotal: false) },
                 total: try q.optional("total").map { try readMultiRow($0, isTotal: true) },
                 location: q.location)
             question.accepted = try accepted(q)

@@ -17,15 +17,86 @@ struct YAMLReader {
     func error(_ message: String) -> DataError { DataError(location, path: path, message) }
 
     /// Parses `text` into a reader over its root node.
+    /// Refuses, before and while composing, documents beyond `InputLimits`: more than 16 MiB, nested deeper than
+    /// 64 levels, or more than a million nodes once aliases are expanded (an alias bomb).
     static func parse(_ text: String, file: String) throws -> YAMLReader {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if text.utf8.count > InputLimits.maxDocumentBytes {
+            throw DataError(start, path: "", "the file has \(text.utf8.count) bytes; a YAML input may have at most \(InputLimits.maxDocumentBytes) (16 MiB)")
+        }
+        if let line = deepNestingLine(text) {
+            throw DataError(SourceLocation(file: file, line: line, column: 1), path: "",
+                            "lists and mappings are nested more than \(InputLimits.maxNestingDepth) levels deep")
+        }
+        let node: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw DataError(SourceLocation(file: file, line: 1, column: 1), path: "", "the file is empty")
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw DataError(start, path: "", "the file is empty")
             }
-            return YAMLReader(node: node, path: "", file: file)
+            node = composed
         } catch let error as YamlError {
             throw DataError.from(error, file: file)
         }
+        var budget = InputLimits.maxExpandedNodes
+        try checkSize(node, depth: 0, budget: &budget, file: file)
+        return YAMLReader(node: node, path: "", file: file)
+    }
+
+    /// Walks the composed tree as the readers will, counting every node an alias repeats; stops at the limit.
+    static func checkSize(_ node: Node, depth: Int, budget: inout Int, file: String) throws {
+        budget -= 1
+        if budget < 0 || depth > InputLimits.maxNestingDepth {
+            let mark = node.mark
+            let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+            throw DataError(location, path: "", budget < 0
+                ? "the document expands to more than \(InputLimits.maxExpandedNodes) values (aliases repeating aliases?); refused"
+                : "lists and mappings are nested more than \(InputLimits.maxNestingDepth) levels deep")
+        }
+        switch node {
+        case .scalar, .alias: return
+        case .sequence(let s): for child in s { try checkSize(child, depth: depth + 1, budget: &budget, file: file) }
+        case .mapping(let m):
+            for (k, v) in m {
+                try checkSize(k, depth: depth + 1, budget: &budget, file: file)
+                try checkSize(v, depth: depth + 1, budget: &budget, file: file)
+            }
+        }
+    }
+
+    /// A cheap upper-bound scan run before the (recursive) composer sees the text, so that `[[[[…` or
+    /// `- - - - …` thousands deep cannot overflow the stack: the line where open flow brackets plus
+    /// indentation-free block indicators exceed four times the nesting limit, or nil.
+    static func deepNestingLine(_ text: String) -> Int? {
+        let limit = InputLimits.maxNestingDepth * 4
+        var flow = 0, line = 1
+        var quote: UInt8? = nil
+        var atLineStart = true, indicators = 0, previous: UInt8 = 10
+        for byte in text.utf8 {
+            if byte == 10 {
+                line += 1; atLineStart = true; indicators = 0; previous = byte
+                if quote == 10 { quote = nil }   // a comment ends; a quoted scalar may run on
+                continue
+            }
+            if let q = quote {
+                if byte == q { quote = nil }
+                previous = byte
+                continue
+            }
+            switch byte {
+            case 34, 39: if previous == 32 || previous == 91 || previous == 123 || previous == 44 || previous == 58 || atLineStart { quote = byte }
+            case 35 where previous == 32 || atLineStart:   // a comment: skip to the end of the line
+                quote = 10
+            case 91, 123: flow += 1
+            case 93, 125: flow = max(0, flow - 1)
+            case 45, 63, 58: if atLineStart || previous == 32 { indicators += 1 }
+            case 32: break
+            default: atLineStart = false
+            }
+            if byte != 32 && byte != 45 && byte != 63 && byte != 58 { atLineStart = false }
+            if flow > limit || indicators > limit { return line }
+            previous = byte
+        }
+        return nil
     }
 
     // MARK: Mappings
@@ -70,8 +141,12 @@ struct YAMLReader {
 
     // MARK: Sequences
 
-    func sequence() throws -> [YAMLReader] {
+    /// The list's items; more than `max` (10,000 unless the format says fewer) is refused with the limit named.
+    func sequence(max: Int = InputLimits.maxQuestions, what: String = "items") throws -> [YAMLReader] {
         guard case .sequence(let s) = node else { throw error("expected a list, found \(kindName)") }
+        if s.count > max {
+            throw error("\(s.count) \(what); at most \(max) are allowed (a documented limit, Docs/security.md)")
+        }
         return s.enumerated().map { YAMLReader(node: $1, path: "\(path)[\($0)]", file: file) }
     }
 
@@ -82,6 +157,7 @@ struct YAMLReader {
         if (s.style == .plain && (s.string == "~" || s.string == "null" || s.string.isEmpty)) {
             throw error("expected text, found an empty value")
         }
+        if let problem = LabelText.problem(s.string) { throw error("the value \(problem)") }
         return s.string
     }
 
@@ -105,13 +181,17 @@ struct YAMLReader {
         }
         let text = s.string
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+           digits.drop(while: { $0 == "0" }).count > 10 || (Int(text).map { $0.magnitude > UInt(InputLimits.maxCount) } ?? true) {
+            throw error("'\(YAMLReader.excerpt(text))' is out of range; a whole number here is at most \(InputLimits.maxCount) (one billion) in size")
+        }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
             if YAMLReader.hasThousandsSeparator(text) {
                 let plain = text.filter { $0 == "-" || ($0.isASCII && $0.isNumber) }
                 throw error("'\(text)' has a thousands separator; write the plain number (\(plain)), without commas, points or spaces")
             }
             let hint = text.contains(",") ? " (a decimal comma? counts are whole numbers; write numbers with a decimal point)" : ""
-            throw error("expected a whole number, found '\(text)'\(hint)")
+            throw error("expected a whole number, found '\(YAMLReader.excerpt(text))'\(hint)")
         }
         if digits.count > 1, digits.first == "0" {
             throw error("'\(text)' has a leading zero; write the number in plain decimal")
@@ -148,10 +228,16 @@ struct YAMLReader {
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               parts.count == 1 || !parts[1].isEmpty, let value = Double(text) else {
-            throw error("expected a number, found '\(text)'")
+            throw error("expected a number, found '\(YAMLReader.excerpt(text))'")
+        }
+        guard value.isFinite, abs(value) <= InputLimits.maxMagnitude, parts.count == 1 || parts[1].count <= 12 else {
+            throw error("'\(YAMLReader.excerpt(text))' is out of range; a number here is at most \(Int(InputLimits.maxMagnitude)) in size, with at most 12 decimals")
         }
         return value
     }
+
+    /// Long values cut for messages.
+    static func excerpt(_ text: String) -> String { LabelText.visible(text, limit: 40) }
 
     func bool() throws -> Bool {
         let s = try string()
@@ -162,9 +248,9 @@ struct YAMLReader {
         }
     }
 
-    func numbers() throws -> [Double] { try sequence().map { try $0.number() } }
-    func integers() throws -> [Int] { try sequence().map { try $0.integer() } }
-    func identifiers() throws -> [String] { try sequence().map { try $0.identifier() } }
+    func numbers() throws -> [Double] { try sequence(max: InputLimits.maxOptionsPerQuestion, what: "values").map { try $0.number() } }
+    func integers() throws -> [Int] { try sequence(max: InputLimits.maxOptionsPerQuestion, what: "values").map { try $0.integer() } }
+    func identifiers() throws -> [String] { try sequence(max: InputLimits.maxOptionsPerQuestion, what: "ids").map { try $0.identifier() } }
 
     var kindName: String {
         switch node {
@@ -187,7 +273,8 @@ extension DataError {
         case .duplicatedKeysInMapping(let keys, let context):
             return DataError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column), path: "",
                              "duplicate key '\(keys.joined(separator: "', '"))' in one mapping")
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let extra = context.map { " (\($0.text))" } ?? ""
             return DataError(SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
                              "not valid YAML: \(problem)\(extra)")

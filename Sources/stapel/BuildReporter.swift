@@ -83,7 +83,7 @@ final class BuildReporter: @unchecked Sendable {
             }
             if showsProgress {
                 let line = "[\(done)/\(total)] \(SurveyLoader.display(job.output))"
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+                StandardStream.err("\r\u{1B}[K\(line)")
                 progressShown = true
             }
         }
@@ -170,16 +170,16 @@ final class BuildReporter: @unchecked Sendable {
 
     private func json(_ members: [(String, CanonicalValue)]) {
         let line = CanonicalValue.object(members.map { CanonicalValue.Member($0.0, $0.1) }).json()
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        StandardStream.out((line + "\n"))
     }
 
     private func print(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        StandardStream.out((line + "\n"))
     }
 
     private func clearProgress() {
         guard progressShown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStream.err("\r\u{1B}[K")
         progressShown = false
     }
 }

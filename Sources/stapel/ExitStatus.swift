@@ -16,7 +16,9 @@ enum ExitStatus {
 extension StapelCommand {
     /// Runs the command as ArgumentParser does, except that a usage error exits 2, as the README documents,
     /// rather than ArgumentParser's 64 (EX_USAGE).
+    /// SIGPIPE is ignored first, so that a closed pipe is an EPIPE that StandardStream handles, not a crash.
     static func main() async {
+        StandardStream.ignoreBrokenPipes()
         do {
             // `render`'s backend options are declared by the backends, not as flags: take them out first.
             var arguments = Array(CommandLine.arguments.dropFirst())

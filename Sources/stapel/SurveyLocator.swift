@@ -75,5 +75,5 @@ enum SurveyLocator {
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    StandardStream.err(line + "\n")
 }

@@ -83,7 +83,7 @@ import Testing
         let wrongCount = message("format: stapel-style/1\ncolors:\n  scale-palettes:\n    2: [\"#000000\"]\n")
         #expect(wrongCount?.contains("2-point palette needs 2 colours") == true, "\(wrongCount ?? "")")
 
-        #expect(message("format: stapel-style/1\npage:\n  width-mm: -3\n")?.contains("above 0") == true)
+        #expect(message("format: stapel-style/1\npage:\n  width-mm: -3\n")?.contains("expected 10 to 2000 mm") == true)
         #expect(message("format: stapel-style/2\n")?.contains("unsupported format") == true)
     }
 

@@ -124,12 +124,14 @@ import Testing
 
     @Test func characterPdflatexCannotSetIsAClearError() throws {
         let request = try bundledRequest("q01", overriding: ["questions.q01.options.ja": "Ja 中文"])
-        #expect(throws: TableError.self) { try Backend.tex.render(request) }
+        #expect(throws: UnsupportedLabelCharacter.self) { try Backend.tex.render(request) }
         do {
             _ = try Backend.tex.render(request)
-        } catch let error as TableError {
+        } catch let error as UnsupportedLabelCharacter {
+            // The message names the character, the label key and the file and line it was read from (issue 11).
             #expect(error.description.contains("U+4E2D"))
-            #expect(error.description.contains("Ja 中文"))
+            #expect(error.description.contains("questions.q01.options.ja"))
+            #expect(error.description.contains("labels/sv.yaml:"))
         }
     }
 

@@ -68,7 +68,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 /// Writes `text` to `path` atomically, or to standard output when `path` is nil or `-`.
 func writeOutput(_ text: String, to path: String?) throws {
     guard let path, path != "-" else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.out(text)
         return
     }
     try reportingErrors { try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: path)) }
