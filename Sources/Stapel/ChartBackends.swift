@@ -7,12 +7,14 @@ extension Backend {
     public static func cairo(_ format: ChartFormat, summary: String) -> Backend {
         Backend(name: format.rawValue, fileExtension: format.rawValue, summary: summary, reads: .figure) { rendition in
             let figure = rendition.requireFigure()
-            let bytes: [UInt8] = switch format {
-            case .png: try PNGWriter.write(figure, dpi: rendition.dpi)
-            case .pdf: try PDFWriter.write(figure)
-            case .svg: try SVGWriter.write(figure)
+            switch format {
+            case .png:
+                // A size Cairo cannot make (or a dpi that is not finite) is refused before Cairo sees it.
+                try ChartRenderer.checkPixelSize(figure, dpi: rendition.dpi, question: rendition.request.question.id)
+                return BackendOutput(bytes: try PNGWriter.write(figure, dpi: rendition.dpi))
+            case .pdf: return BackendOutput(bytes: try PDFWriter.write(figure))
+            case .svg: return BackendOutput(bytes: try SVGWriter.write(figure))
             }
-            return BackendOutput(bytes: bytes)
         }
     }
 
