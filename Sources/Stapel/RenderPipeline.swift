@@ -56,8 +56,12 @@ public struct RenderPipeline: Sendable {
         }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
         let survey = try loader.loadSurvey()
-        let errors = Validator().validate(survey).filter { $0.severity == .error }
+        let issues = Validator().validate(survey)
+        let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw PlanError.invalidSurvey(errors) }
+        // The data's warnings (acknowledged inconsistencies of the source, unused scales) are reported with
+        // the run's; `--strict` then fails it.
+        let dataWarnings = issues.filter { $0.severity == .warning }.map(\.description)
         for id in plan.questions where survey.question(id) == nil {
             throw PlanError.unknownQuestion(id, available: survey.questions.map(\.id))
         }
@@ -72,7 +76,7 @@ public struct RenderPipeline: Sendable {
             try override.apply(to: &variant, for: question)
             style.questionStyles[question.id] = variant
         }
-        var warnings: [String] = []
+        var warnings: [String] = dataWarnings
         var requests: [(String, RenderRequest)] = []
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
         for language in languages {

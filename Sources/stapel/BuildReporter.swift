@@ -40,6 +40,8 @@ final class BuildReporter: @unchecked Sendable {
     private let showsProgress: Bool
     private let lock = NSLock()
     private var progressShown = false
+    /// Warnings reported so far (`--strict` turns any into exit 1).
+    private(set) var warningCount = 0
 
     init(_ options: BuildOutputOptions) {
         self.options = options
@@ -107,8 +109,9 @@ final class BuildReporter: @unchecked Sendable {
     func warning(_ message: String) {
         lock.lock()
         defer { lock.unlock() }
+        warningCount += 1
         if options.logFormat == .json {
-            json([("event", "warning"), ("message", .string(message))])
+            json([("event", "warning")] + BuildReporter.fields(of: message))
         } else {
             clearProgress()
             printError(message)
@@ -119,7 +122,7 @@ final class BuildReporter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if options.logFormat == .json {
-            json([("event", "error"), ("message", .string(message))])
+            json([("event", "error")] + BuildReporter.fields(of: message))
         } else {
             clearProgress()
             printError(message)
@@ -187,8 +190,10 @@ final class BuildReporter: @unchecked Sendable {
 extension BuildReporter {
     /// Renders (or with `check`, checks) the jobs, reports, and returns the exit code: 0, 3 when a backend
     /// failed, 1 when a check found outputs missing or stale.
+    /// With `strict`, any warning (the data's, a layout's, a backend's) makes the run fail with 1 after it
+    /// has written everything, as `validate --strict` does.
     func execute(_ jobs: [QuestionJob], warnings: [String], force: Bool, check: Bool, complete: Bool = false,
-                 prune: Bool = false) -> Int32 {
+                 prune: Bool = false, strict: Bool = false) -> Int32 {
         for warning in warnings { self.warning(warning) }
         let runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
         let report = check ? runner.check(jobs) : runner.build(jobs)
@@ -203,10 +208,14 @@ extension BuildReporter {
                              + "(first: \(SurveyLoader.display(report.dropped[0]))); `stapel build --prune` removes them")
             }
         }
-        let code: Int32 = if check {
+        var code: Int32 = if check {
             report.stale.isEmpty ? ExitStatus.ok : ExitStatus.dataError
         } else {
             report.failed.isEmpty ? ExitStatus.ok : ExitStatus.backendFailure
+        }
+        if strict, code == ExitStatus.ok, warningCount > 0 {
+            error("error: --strict: \(warningCount) warning(s)")
+            code = ExitStatus.dataError
         }
         summary(report, check: check, exitCode: code)
         return code
@@ -215,19 +224,59 @@ extension BuildReporter {
     /// Reports a failure to plan (bad data, labels, style, manifest or backend) and returns its exit code.
     func planningFailed(_ error: Error, unknownFormatIsUsage: Bool) -> Int32 {
         let message = "\(error)"
-        self.error(message.hasPrefix("error:") || message.contains(": error:") ? message : "error: \(message)")
         // A format, question, language or style named on the command line that does not exist is a usage
         // error (2); named in a manifest, the manifest is wrong (1).
-        switch error {
+        let code: Int32 = switch error {
         case RenderPipeline.PlanError.unknownFormat, RenderPipeline.PlanError.unknownQuestion,
              LoadError.unknownLanguage, StyleError.unknown:
-            return unknownFormatIsUsage ? ExitStatus.usage : ExitStatus.dataError
-        case is ExternalBackendError: return ExitStatus.backendFailure
-        default: return ExitStatus.dataError
+            unknownFormatIsUsage ? ExitStatus.usage : ExitStatus.dataError
+        case is ExternalBackendError: ExitStatus.backendFailure
+        default: ExitStatus.dataError
         }
+        let text = message.hasPrefix("error:") || message.contains(": error:") ? message : "error: \(message)"
+        if options.logFormat == .json {
+            // One event per finding, with its fields, then the summary a script waits for.
+            for line in text.split(separator: "\n") where !line.isEmpty { self.error(String(line)) }
+            summary(BuildReport(), check: false, exitCode: code)
+        } else {
+            self.error(text)
+        }
+        return code
     }
 }
 
 /// The folder holding the running `stapel`, searched for external backends after the manifest's folder:
 /// `swift build` puts the example backend there too.
 var stapelExecutableFolder: URL? { Bundle.main.executableURL?.deletingLastPathComponent() }
+
+extension BuildReporter {
+    /// The structured fields of a message line, for the JSON log: `file:line:column: error: path: message`
+    /// (data, validation and style errors), `warning: q05: questions.q05.text: message [kind]` (layout),
+    /// else the message alone. The whole line is always there as `message`.
+    static func fields(of line: String) -> [(String, CanonicalValue)] {
+        var fields: [(String, CanonicalValue)] = [("message", .string(line))]
+        let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        if parts.count >= 5, let lineNumber = Int(parts[1]), let column = Int(parts[2]),
+           [" error", " warning"].contains(parts[3]) {
+            fields += [("file", .string(parts[0])), ("line", .integer(lineNumber)), ("column", .integer(column)),
+                       ("severity", .string(parts[3].trimmingCharacters(in: .whitespaces)))]
+            // `path: message` or `q05 'row' field 'mean': message`.
+            let rest = parts[4].trimmingCharacters(in: .whitespaces)
+            if let colon = rest.range(of: ": ") {
+                let subject = String(rest[..<colon.lowerBound])
+                fields.append(("detail", .string(String(rest[colon.upperBound...]))))
+                if let question = subject.split(separator: " ").first, !subject.contains(".") || subject.contains(" ") {
+                    fields.append(("question", .string(String(question))))
+                    if let item = subject.firstMatch(of: /'([^']*)'/)?.1 { fields.append(("item", .string(String(item)))) }
+                    if let field = subject.firstMatch(of: /field '([^']*)'/)?.1 { fields.append(("field", .string(String(field)))) }
+                } else {
+                    fields.append(("field", .string(subject)))
+                }
+            }
+        } else if let match = line.firstMatch(of: /^warning: ([^:\s]+): ([^:\s]+): (.*) \[([a-z-]+)\]$/) {
+            fields += [("severity", .string("warning")), ("question", .string(String(match.1))), ("key", .string(String(match.2))),
+                       ("detail", .string(String(match.3))), ("kind", .string(String(match.4)))]
+        }
+        return fields
+    }
+}

@@ -203,9 +203,52 @@ import Testing
         try manifest(formats: ["nosuchformat"])
         let run = try stapel(["build", "--log-format", "json"])
         #expect(run.status == 1)
-        let event = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let events = try jsonEvents(run.stdout)
+        let event = try #require(events.first)
         #expect(event["event"] as? String == "error")
         #expect((event["message"] as? String)?.contains("nosuchformat") == true)
+        // A failed plan still ends with the summary a script waits for.
+        #expect(events.last?["event"] as? String == "summary" && events.last?["exit-code"] as? Int == 1)
+    }
+
+    func jsonEvents(_ stdout: String) throws -> [[String: Any]] {
+        try stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+        }
+    }
+
+    /// A data error in the JSON log carries its file, line, question, row and field as fields, not only in the
+    /// message; `--strict` fails a build that warns.
+    @Test func jsonEventsAreStructuredAndStrictFailsOnWarnings() throws {
+        defer { scratch.cleanUp() }
+        try manifest(formats: ["md"])
+        let data = survey.appendingPathComponent("survey.yaml")
+        let original = try String(contentsOf: data, encoding: .utf8)
+        try edit(data, replacing: "{id: ja, n: 67, percent: 48.9}", with: "{id: ja, n: 67, percent: 58.9}")
+        let run = try stapel(["build", "--log-format", "json"])
+        #expect(run.status == 1)
+        let events = try jsonEvents(run.stdout)
+        let error = try #require(events.first { ($0["message"] as? String)?.contains("58.9") == true }, "\(run.stdout)")
+        #expect(error["event"] as? String == "error")
+        #expect((error["file"] as? String)?.hasSuffix("survey.yaml") == true)
+        #expect(error["line"] as? Int != nil && error["column"] as? Int != nil)
+        #expect(error["question"] as? String == "q01" && error["item"] as? String == "ja" && error["field"] as? String == "percent")
+        #expect(events.last?["event"] as? String == "summary")
+        try Data(original.utf8).write(to: data)
+
+        // A label no line can hold is a layout warning: reported with its key, and fatal under --strict.
+        try manifest(formats: ["png"])
+        let word = String(repeating: "Datadrivenhetsförmåga", count: 8)
+        try edit(survey.appendingPathComponent("labels/sv.yaml"), replacing: "ja: \"Ja, vi kännetecknar", with: "ja: \"\(word) Ja, vi kännetecknar")
+        let warned = try stapel(["build", "--log-format", "json", "--strict"])
+        #expect(warned.status == 1, "\(warned.stdout)")
+        let warning = try #require(try jsonEvents(warned.stdout).first { $0["event"] as? String == "warning" })
+        #expect(warning["question"] as? String == "q01" && warning["key"] as? String == "questions.q01.options.ja", "\(warning)")
+        #expect(warning["kind"] as? String != nil)
+        // The same build without --strict succeeds, and a no-change build still reports the warning.
+        #expect(try stapel(["build"]).status == 0)
+        let again = try stapel(["build"])
+        #expect(again.stdout.contains("0 written") && again.stderr.contains("questions.q01.options.ja"), "\(again.stderr)")
     }
 
     @Test func renderKeepsItsFlagsAndIsIncrementalToo() throws {

@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Remove outputs that an earlier build wrote but the manifest no longer names.")
     var prune = false
 
+    @Flag(help: "Fail (exit 1) when there is any warning: the data's, a layout's or a backend's.")
+    var strict = false
+
     @Flag(help: "Write nothing; exit 1 listing the outputs that are missing or stale.")
     var check = false
 
@@ -58,7 +61,7 @@ struct BuildCommand: ParsableCommand {
         }
         // The manifest names everything its output folders should hold: outputs it no longer names are reported
         // (by --check as stale) and removed with --prune.
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check, complete: true, prune: prune)
+        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check, complete: true, prune: prune, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }

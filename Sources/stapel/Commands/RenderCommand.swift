@@ -46,6 +46,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render and rewrite every output, even those that are up to date.")
     var force = false
 
+    @Flag(help: "Fail (exit 1) when there is any warning: the data's, a layout's or a backend's.")
+    var strict = false
+
     @OptionGroup var output: BuildOutputOptions
 
     func run() throws {
@@ -80,7 +83,7 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: false)
+        let code = reporter.execute(jobs, warnings: warnings, force: force, check: false, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }
