@@ -32,8 +32,10 @@ let package = Package(
         .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
+        // One question as an accessible HTML page (figure, alt text, data table, links to the other formats).
+        .target(name: "StapelHTML", dependencies: ["StapelModel", "StapelLayout", "StapelTables"]),
         .target(name: "Stapel", dependencies: ["StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
-                                               "StapelLabels", .product(name: "Crypto", package: "swift-crypto")]),
+                                               "StapelLabels", "StapelHTML", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(name: "StapelModelTests", dependencies: ["StapelModel", "StapelYAML"]),
         .testTarget(name: "StapelLayoutTests", dependencies: ["StapelLayout", "Stapel"]),
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
-        .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
+        .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "StapelHTML", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
         .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "stapel", "stapel-backend-html"]),
     ]
