@@ -92,7 +92,7 @@ struct AltTextBuilder {
             var parts = [lead(question)]
             if let e = s.extremes {
                 func names(_ f: [Figure]) -> String {
-                    AltTextBuilder.list(f.map { AltTextBuilder.cut($0.label, labelLimit) }, labels)
+                    AltTextBuilder.list(f.map { AltTextBuilder.cut(AltTextBuilder.phrase($0.label), labelLimit) }, labels)
                 }
                 var values = ["top_label": names(e.top), "bottom_label": names(e.bottom),
                               "top": formatted(e.top.first, key: e.key), "bottom": formatted(e.bottom.first, key: e.key)]
@@ -154,7 +154,7 @@ struct AltTextBuilder {
         let long = ordered.map { o -> String in
             var value = percent(share(o))
             if let n = o.n { value += ", " + text("ui.alt.base", ["n": numbers.integer(n)]) }
-            return text("ui.alt.row", ["label": label(o), "values": value])
+            return text("ui.alt.row", ["label": AltTextBuilder.phrase(label(o)), "values": value])
         }
         return (summary, long)
     }
@@ -195,7 +195,7 @@ struct AltTextBuilder {
             if let m = r.mean ?? mean(r) { parts.append(text("ui.alt.value", ["label": text("ui.mean"), "value": decimal(m)])) }
             if let m = r.median { parts.append(text("ui.alt.value", ["label": text("ui.median"), "value": decimal(m)])) }
             if let b { parts.append(text("ui.alt.base", ["n": numbers.integer(b.n)])) }
-            var s = text("ui.alt.row", ["label": label, "values": parts.joined(separator: "; ")])
+            var s = text("ui.alt.row", ["label": AltTextBuilder.phrase(label), "values": parts.joined(separator: "; ")])
             if let b, b.isLow(threshold: opts.lowBase) {
                 s += " " + text("ui.low-base", ["n": numbers.integer(opts.lowBase)])
             }
@@ -225,7 +225,7 @@ struct AltTextBuilder {
                                                     "value": "\(numbers.percent(Rounding.halfUp(share, decimals: decimals), decimals: decimals)) (\(numbers.integer(n)))"]))
             }
             values.append(text("ui.alt.base", ["n": numbers.integer(b.n)]))
-            long.append(text("ui.alt.row", ["label": label, "values": values.joined(separator: labels["ui.list-separator"] ?? ", ")]))
+            long.append(text("ui.alt.row", ["label": AltTextBuilder.phrase(label), "values": values.joined(separator: labels["ui.list-separator"] ?? ", ")]))
         }
         if let e = AltTextBuilder.extremes(figures) {
             // Ties across many cells would make a list; name the first of each.
@@ -243,6 +243,13 @@ struct AltTextBuilder {
     func sentence(_ s: String) -> String {
         guard let last = s.last else { return s }
         return ".?!:…".contains(last) ? s : s + "."
+    }
+
+    /// A label inside a sentence: without its own closing full stop.
+    static func phrase(_ s: String) -> String {
+        var t = s
+        while t.hasSuffix(".") && !t.hasSuffix("..") { t.removeLast() }
+        return t
     }
 
     static func list(_ items: [String], _ labels: LabelSet) -> String {
