@@ -144,8 +144,11 @@ struct AltTextBuilder {
             : c.options.filter(\.kind.isSubstantive) + c.options.filter { !$0.kind.isSubstantive }
         func share(_ o: ChoiceOption) -> Double { o.percent ?? ChoiceBars.share(of: o, in: c, convention: convention) }
         func label(_ o: ChoiceOption) -> String { text("\(base).options.\(o.id)") }
-        // Non-substantive answers ("Vet ej") are no candidates for the largest or smallest share.
-        let figures = ordered.filter(\.kind.isSubstantive).map { Figure(label: label($0), value: share($0)) }
+        // Non-substantive answers ("Vet ej") are no candidates for the largest or smallest share; nor are "Annat …"
+        // and exclusive options, which the chart pins last, unless nothing else is left to compare.
+        let substantive = ordered.filter(\.kind.isSubstantive)
+        let comparable = substantive.filter { !$0.isPinnedLast }.count >= 2 ? substantive.filter { !$0.isPinnedLast } : substantive
+        let figures = comparable.map { Figure(label: label($0), value: share($0)) }
         var summary = Summary(kind: text("ui.alt.kind.bar"), sentences: [])
         if let e = AltTextBuilder.extremes(figures) {
             summary.extremes = (multiple ? "ui.alt.multiple" : "ui.alt.choice", e.top, e.bottom, nil)
