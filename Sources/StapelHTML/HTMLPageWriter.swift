@@ -85,7 +85,7 @@ public enum HTMLPageWriter {
     h1 { font-size: 1.35rem; margin: 0 0 1rem; }
     h1 .number { display: block; font-size: 0.9rem; color: #595959; }
     figure { margin: 0 0 1rem; }
-    figure img { max-width: 100%; height: auto; }
+    figure img { width: 100%; height: auto; }
     figcaption, .notes, .long { font-size: 0.9rem; color: #3b3b3b; }
     .long p, .notes p { margin: 0.2rem 0; }
     table { border-collapse: collapse; margin: 1.5rem 0 0.5rem; font-size: 0.9rem; }
