@@ -1,4 +1,5 @@
 import StapelLayout
+import StapelModel
 
 /// Adds text to a finished PNG: an international text chunk (`iTXt`, uncompressed, with a language tag) inserted
 /// before `IEND`, with its CRC. Works on the bytes of any encoder, so the PNG writer stays free to change.
@@ -71,4 +72,10 @@ public enum AltTextWriter {
     }
 
     public static func write(_ figure: Figure) -> [UInt8] { Array(text(figure).utf8) }
+
+    /// The same text straight from the data, without laying out the chart (the `alt` backend needs no figure).
+    public static func write(_ request: RenderRequest) -> [UInt8] {
+        let alt = AltText(request)
+        return Array((alt.short + "\n\n" + alt.long + "\n").utf8)
+    }
 }

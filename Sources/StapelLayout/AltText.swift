@@ -173,8 +173,10 @@ struct AltTextBuilder {
         func pointLabel(_ i: Int) -> String { text("scales.\(scale.id).\(scale.points[i].id)") }
         func mean(_ r: GridRow) -> Double? {
             if let m = r.mean { return m }
+            // As the chart: the printed mean, else one from the counts the data gives (never from reconstructed ones).
             let b = g.base(of: r, points: scale.points.count, convention: convention)
-            return b.counts.flatMap { ScaleStatistics(counts: $0, scale: scale) }.map { Rounding.halfUp($0.mean, decimals: 1) }
+            guard b.source == .counts, let counts = b.counts else { return nil }
+            return ScaleStatistics(counts: counts, scale: scale).map { Rounding.halfUp($0.mean, decimals: 1) }
         }
         let valid = g.rows.filter { $0.percents.count == scale.points.count }
         let bases = valid.map { g.base(of: $0, points: scale.points.count, convention: convention) }
