@@ -35,8 +35,11 @@ let package = Package(
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
         // The external-backend protocol: versioned Codable types shared by Stapel and backends written in Swift.
         .target(name: "StapelBackendProtocol"),
-        .target(name: "Stapel", dependencies: ["StapelBackendProtocol", "StapelModel", "StapelYAML", "StapelLayout", "StapelCairo", "StapelTables",
-                                               "StapelLabels", .product(name: "Crypto", package: "swift-crypto")]),
+        // One question as an accessible HTML page (figure, alt text, data table, links to the other formats).
+        .target(name: "StapelHTML", dependencies: ["StapelModel", "StapelLayout", "StapelTables"]),
+        .target(name: "Stapel", dependencies: ["StapelBackendProtocol", "StapelModel", "StapelYAML", "StapelLayout", "StapelCairo",
+                                               "StapelTables", "StapelLabels", "StapelHTML",
+                                               .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "stapel", dependencies: [
             "Stapel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -62,7 +65,7 @@ let package = Package(
         .testTarget(name: "StapelModelTests", dependencies: ["StapelModel", "StapelYAML"]),
         .testTarget(name: "StapelLayoutTests", dependencies: ["StapelLayout", "Stapel"]),
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
-        .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "Stapel"]),
+        .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "StapelHTML", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
         .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "StapelBackendProtocol", "stapel", "stapel-backend-html"]),
         // The hostile-input corpus (Docs/security.md), the readers' fuzz run and the mutation-gap tests.

@@ -26,6 +26,6 @@ public enum PNGWriter {
         try withExtendedLifetime(sink) {
             try CairoError.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), "PNG")
         }
-        return sink.bytes
+        return PNGTextChunk.addingAltText(of: figure, to: sink.bytes)
     }
 }

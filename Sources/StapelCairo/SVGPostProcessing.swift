@@ -1,5 +1,24 @@
+import StapelLayout
+
 /// Byte-level edits of Cairo's SVG output.
 enum SVGPostProcessing {
+    /// Makes the root `<svg>` an image named by the alt text: `role="img"`, `aria-labelledby`/`aria-describedby`,
+    /// `lang`, and `<title>` (short alt text) and `<desc>` (long description) as its first children.
+    static func addAccessibility(_ bytes: [UInt8], _ figure: Figure) -> [UInt8] {
+        let open = Array("<svg".utf8)
+        guard let start = firstIndex(of: open, in: bytes), let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else {
+            return bytes
+        }
+        let id = SVGDocument.idPrefix(figure.questionID)
+        let lang = SVGDocument.escape(PDFAccessibility.languageTag(figure.language))
+        let attributes = Array(" role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" xml:lang=\"\(lang)\"".utf8)
+        let selfClosing = bytes[close - 1] == UInt8(ascii: "/")
+        let insertAt = selfClosing ? close - 1 : close
+        let element = Array(("\n<title id=\"\(id)-title\">\(SVGDocument.escape(SVGDocument.title(figure)))</title>"
+            + "\n<desc id=\"\(id)-desc\">\(SVGDocument.escape(figure.altText.long))</desc>").utf8)
+        return Array(bytes[..<insertAt]) + attributes + Array(bytes[insertAt...close]) + element + Array(bytes[(close + 1)...])
+    }
+
     /// Renumbers `surfaceN` and `imageN` ids (Cairo's process-wide counters) by order of first appearance,
     /// consistently for definitions and references, so that the document is the same however many surfaces
     /// the process created before.

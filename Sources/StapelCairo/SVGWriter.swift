@@ -1,10 +1,20 @@
 import CCairo
 import StapelLayout
 
-/// Draws a figure into an SVG document sized in points, with a `<title>`, and with Cairo's process-wide
-/// surface ids renumbered per document so that the bytes do not depend on what was drawn before.
+/// Writes a figure as an SVG document sized in points, with the alt text as `<title>` and `<desc>` (`role="img"`).
+/// The text is `<text>` elements (`SVGDocument`), or with the style's `page.svg-text: outlines` glyph outlines drawn
+/// by Cairo, whose process-wide surface ids are renumbered per document so that the bytes do not depend on what
+/// was drawn before.
 public enum SVGWriter {
     public static func write(_ figure: Figure) throws -> [UInt8] {
+        switch figure.svgText {
+        case .text: SVGDocument.write(figure)
+        case .outlines: try outlines(figure)
+        }
+    }
+
+    /// Cairo's SVG: every glyph an outline.
+    static func outlines(_ figure: Figure) throws -> [UInt8] {
         let sink = ByteSink()
         try withExtendedLifetime(sink) {
             guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, figure.width, figure.height) else {
@@ -22,6 +32,6 @@ public enum SVGWriter {
             cairo_surface_finish(surface)
             try CairoError.check(cairo_surface_status(surface), "SVG")
         }
-        return SVGPostProcessing.addTitle(SVGPostProcessing.renumberIDs(sink.bytes), figure.title)
+        return SVGPostProcessing.addAccessibility(SVGPostProcessing.renumberIDs(sink.bytes), figure)
     }
 }

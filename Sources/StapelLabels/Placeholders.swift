@@ -56,6 +56,13 @@ public enum Placeholders {
         case "number": "the question number"
         case "label": "another label (a scale point or column), inserted as it is translated"
         case "group": "a column group's label"
+        case "kind": "the kind of chart (another label: “Bar chart”)"
+        case "question": "the question's text, possibly shortened with “…”"
+        case "top", "bottom": "a formatted share or mean: the highest or lowest of the chart"
+        case "top_label", "bottom_label": "the option or statement with the highest or lowest figure"
+        case "top_column", "bottom_column": "the column (option) of the highest or lowest figure"
+        case "point": "a scale point's label, quoted"
+        case "values": "a list of labelled figures"
         default: "a value Stapel fills in"
         }
     }

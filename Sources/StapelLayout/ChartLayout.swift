@@ -130,6 +130,8 @@ public struct ChartLayout {
                             warnings: b.warnings, title: titleText.map { "\($0) – \(questionText)" } ?? questionText,
                             language: request.labels.language, questionID: q.id)
         figure.warnings += FigureInspector.problems(in: figure)
+        figure.altText = AltText(request)
+        figure.svgText = style.page.svgText
         return figure
     }
 

@@ -15,6 +15,10 @@ public struct Figure: Sendable, Hashable {
     /// Language code of the text (`sv`).
     public var language: String
     public var questionID: String
+    /// The text alternative every writer embeds (SVG `<title>`/`<desc>`, PNG iTXt, PDF `/Alt`, HTML `alt`).
+    public var altText = AltText(short: "", long: "")
+    /// How the SVG writer carries the text (the style's `page.svg-text`).
+    public var svgText = SVGTextMode.text
 
     public init(width: Double, height: Double, background: StyleColor, marks: [Mark], warnings: [LayoutWarning],
                 title: String, language: String, questionID: String) {

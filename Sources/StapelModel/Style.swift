@@ -39,6 +39,8 @@ public struct Style: Sendable, Hashable {
         public var shrinkToFit = 1.0
         /// With a fixed frame: how far text, bars and gaps may grow (1.3 = to 130 %) to fill it.
         public var growToFit = 1.0
+        /// SVG text as `<text>` elements (selectable, searchable) or as glyph outlines (looks the same everywhere).
+        public var svgText = SVGTextMode.text
         public init() {}
     }
 
@@ -230,6 +232,8 @@ public struct Style: Sendable, Hashable {
         public var rounding = DisplayRounding.independent
         /// Draw the "Totalt" row.
         public var total = true
+        /// Rows resting on fewer answers than this are marked in charts and tables (0: never).
+        public var lowBase = 30
         public init() {}
     }
 
@@ -248,6 +252,14 @@ public struct Style: Sendable, Hashable {
         public var total = false
         public init() {}
     }
+}
+
+/// How an SVG carries its text.
+public enum SVGTextMode: String, Sendable, Hashable, CaseIterable {
+    /// `<text>` elements in the style's font family: selectable, searchable, editable.
+    case text
+    /// Glyph outlines drawn by Cairo: identical in every viewer, but not text.
+    case outlines
 }
 
 /// Where row labels go relative to their bars.

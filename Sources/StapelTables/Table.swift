@@ -34,11 +34,12 @@ public struct Table: Sendable, Hashable {
     /// The table without the columns that only data formats carry (count columns a style does not print):
     /// what LaTeX, Markdown and HTML lay out.
     public var printed: Table {
-        let keep = columns.indices.filter { columns[$0].printed }
-        guard keep.count < columns.count else { return self }
         var t = self
+        for i in t.rows.indices where t.rows[i].lowBase { t.rows[i].stub += "\u{00A0}" + Table.lowBaseMarker }
+        let keep = columns.indices.filter { columns[$0].printed }
+        guard keep.count < columns.count else { return t }
         t.columns = keep.map { columns[$0] }
-        t.rows = rows.map { r in
+        t.rows = t.rows.map { r in
             var row = r
             row.cells = keep.map { $0 < r.cells.count ? r.cells[$0] : nil }
             return row
@@ -67,6 +68,9 @@ public struct Table: Sendable, Hashable {
         self.notes = notes
         self.respondents = respondents
     }
+
+    /// The marker after the stub of a row on a low base (the same as the charts').
+    public static let lowBaseMarker = "*"
 
     /// The group a column belongs to, if any.
     public func group(of column: Int) -> ColumnGroup? { groups.first { $0.columns.contains(column) } }
@@ -151,6 +155,11 @@ public struct TableRow: Sendable, Hashable {
     public var respondents: Int?
     /// The option's questionnaire code (choice questions), where the data gives one.
     public var code: String?
+    /// Rests on fewer answers than the style's `grid.low-base`: the printed formats mark its stub with
+    /// `Table.lowBaseMarker`, explained by a note.
+    public var lowBase = false
+    /// The answers the row rests on (given, or reconstructed from its percents), where known.
+    public var base: Int?
 
     /// The id of the "Totalt" row: outside the id syntax of the data format, so no statement can share it.
     public static let totalID = "_total"

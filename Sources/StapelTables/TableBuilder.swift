@@ -126,14 +126,22 @@ public struct TableBuilder: Sendable {
             let stub = kind == .total ? labels.text("ui.total") : labels.text("\(base).rows.\(r.id)")
             // The answers behind the row: its given counts, else its stated respondents.
             let answered = counts.map { $0.reduce(0, +) } ?? r.respondents
-            return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: answered == q.respondents ? nil : answered)
+            var tableRow = TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: answered == q.respondents ? nil : answered)
+            let base = q.base(of: r, points: scale.points.count, convention: request.convention, isTotal: kind == .total)
+            tableRow.base = base.n
+            tableRow.lowBase = kind != .total && base.isLow(threshold: lowBase)
+            return tableRow
         }
+        let lowBase = request.style.resolved(for: q.id).grid.lowBase
         var rows = try q.rows.map { try row($0, kind: .statement) }
         if let total = q.total { rows.append(try row(total, kind: .total)) }
 
         var notes = [respondentsNote(rows.filter { $0.kind != .total }.map { $0.respondents ?? q.respondents })]
         notes += answerNotes(scale.points.filter(\.notApplicable).map { labels.text("scales.\(scale.id).\($0.id)") },
                              meanShown: hasMean || hasMedian, baseSize: nil)
+        if rows.contains(where: \.lowBase) {
+            notes.append(Table.lowBaseMarker + "\u{00A0}" + labels.text("ui.low-base", ["n": request.numberFormat.integer(lowBase)]))
+        }
         return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
     }
 

@@ -136,6 +136,7 @@ enum StyleFields {
                 guard f >= 1, f <= 3 else { throw r.error("expected a factor between 1 and 3, found \(f)") }
                 s.page.growToFit = f
             },
+            "svg-text": { r, s in s.page.svgText = try r.choice(SVGTextMode.self) },
         ],
         "fonts": [
             "family": { r, s in s.fonts.family = try r.string() },
@@ -224,6 +225,11 @@ enum StyleFields {
             "sort": { r, s in s.grid.sort = try r.choice(GridSort.self) },
             "rounding": { r, s in s.grid.rounding = try r.choice(DisplayRounding.self) },
             "total": { r, s in s.grid.total = try r.bool() },
+            "low-base": { r, s in
+                let n = try r.integer()
+                guard n >= 0 else { throw r.error("expected 0 (never marked) or a number of answers, found \(n)") }
+                s.grid.lowBase = n
+            },
         ],
         "multi-select": [
             "counts": { r, s in s.multiSelect.counts = try r.bool() },

@@ -157,6 +157,23 @@ import Testing
             excluded-from-mean: "Não incluídos na média: {answers}."
             excluded-from-base: "Percentagens calculadas sem {answers}."
             base-substantive: "Base: respostas substantivas ({n})."
+          low-base: "Menos de {n} respostas."
+          alt:
+            kind:
+              bar: "Gráfico de barras"
+              stacked: "Gráfico de barras empilhadas"
+              diverging: "Gráfico de barras divergentes"
+              grouped: "Gráfico de barras agrupadas"
+            lead: "{kind}: {question}"
+            choice: "Maior percentagem: {top_label}, {top}; menor: {bottom_label}, {bottom}."
+            multiple: "Mais escolhido: {top_label}, {top}; menos escolhido: {bottom_label}, {bottom}."
+            grid-mean: "Média mais alta: {top_label}, {top}; mais baixa: {bottom_label}, {bottom}."
+            grid-share: "Maior percentagem {point}: {top_label}, {top}; menor: {bottom_label}, {bottom}."
+            multi-select: "Maior percentagem: {top_label} – {top_column}, {top}; menor: {bottom_label} – {bottom_column}, {bottom}."
+            total: "{label}: {value}."
+            row: "{label}: {values}."
+            value: "{label} {value}"
+            base: "{n} respostas"
 
         """
 

@@ -92,7 +92,9 @@ import Testing
         let parser = XMLParser(data: Data(bytes))
         #expect(parser.parse(), "\(id): \(parser.parserError.map { "\($0)" } ?? "")")
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains("<title>Fråga"))
+        // The accessible name is the short alt text (the document title stays the PDF's).
+        #expect(text.contains("<title id=\"stapel-\(id)-title\">"))
+        #expect(text.contains("Fråga") || text.contains("fråga"))
         #expect(text.contains("width=\"453.543307pt\""))
     }
 

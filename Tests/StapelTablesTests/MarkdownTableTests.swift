@@ -19,7 +19,8 @@ import Testing
         for (cells, row) in zip(table.dropFirst(2), rows) {
             let stub = row.labelKey.map { MarkdownTableWriter.escape(request.labels.text($0)) }
                 ?? "**\(request.labels.text("ui.total"))**"
-            #expect(cells.first == stub)
+            // A row on a low base carries the marker after its label (LowBaseTableTests).
+            #expect(cells.first == stub || cells.first == stub + "\u{00A0}\\*")
             for (cell, value) in zip(cells.dropFirst(), row.values) {
                 let expected = value.value.map { value.decimals == 0 ? format.integer(Int($0.rounded())) : format.decimal($0, decimals: value.decimals) }
                 #expect(cell == (expected ?? ""), "\(language)/\(id) \(row.id): \(cell)")

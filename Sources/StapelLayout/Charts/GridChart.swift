@@ -23,6 +23,8 @@ struct GridChart: ChartBody {
         var median: Double?
         /// The net total (share of the highest-scoring points), when asked for.
         var net: Double?
+        /// Rests on fewer answers than the style's `grid.low-base`: marked, with a note.
+        var lowBase = false
     }
 
     /// A column of figures right of the bars.
@@ -110,11 +112,12 @@ struct GridChart: ChartBody {
             let scaleAnswers = counts.map { c in geometry.scored.map { c[$0] }.reduce(0, +) }
                 ?? Int((Double(answered) * geometry.scored.map { r.percents[$0] }.reduce(0, +) / 100).rounded())
             let computed = counts.flatMap { ScaleStatistics(counts: $0, scale: scale) }
+            let low = !isTotal && question.base(of: r, points: scale.points.count, convention: convention).isLow(threshold: opts.lowBase)
             return Row(key: key, isTotal: isTotal, isOther: r.isOther, shares: shares, shown: shown,
                        base: r.respondents ?? question.respondents,
                        answered: (opts.rebase || substantiveBase) && !notApplicable.isEmpty ? scaleAnswers : answered,
                        mean: r.mean ?? computed.map { Rounding.halfUp($0.mean, decimals: 1) },
-                       median: r.median ?? computed?.medianCandidates.first, net: net)
+                       median: r.median ?? computed?.medianCandidates.first, net: net, lowBase: low)
         }
         for r in question.rows {
             if let row = makeRow(r, key: "questions.\(question.id).rows.\(r.id)", isTotal: false) { rows.append(row) }
@@ -150,7 +153,9 @@ struct GridChart: ChartBody {
         }
 
         // MARK: Horizontal geometry
-        let labelTexts = rows.map { $0.isTotal ? b.labels.text("ui.total") : b.labels.text($0.key) }
+        let labelTexts = rows.map { row in
+            row.isTotal ? b.labels.text("ui.total") : b.labels.text(row.key) + (row.lowBase ? "\u{00A0}" + AltText.lowBaseMarker : "")
+        }
         let natural = zip(rows, labelTexts).map { row, text in
             b.naturalWidth(text, role: .label, font: labelFont(b, row))
         }.max() ?? 0
@@ -281,6 +286,10 @@ struct GridChart: ChartBody {
         // Rows rest on different numbers of substantive answers: the base-n column states them, not a note.
         notes += AnswerNotes.notes(for: apartTexts, statisticShown: opts.statistic != .none, substantiveBase: substantiveBase, b)
         if roundingMissed { notes.append(Note(key: "ui.rounding-note", text: b.labels.text("ui.rounding-note"))) }
+        if rows.contains(where: \.lowBase) {
+            notes.append(Note(key: "ui.low-base", text: AltText.lowBaseMarker + "\u{00A0}"
+                + b.labels.text("ui.low-base", ["n": b.numbers.integer(opts.lowBase)])))
+        }
         return ChartResult(bottom: y, notes: notes)
     }
 
