@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "stapel", targets: ["stapel"]),
         .library(name: "Stapel", targets: ["Stapel"]),
-        .executable(name: "stapel-backend-html", targets: ["stapel-backend-html"]),
+        .executable(name: "stapel-backend-htmltable", targets: ["stapel-backend-htmltable"]),
         .plugin(name: "StapelPlugin", targets: ["StapelPlugin"]),
         .plugin(name: "StapelCheckPlugin", targets: ["StapelCheckPlugin"]),
     ],
@@ -49,7 +49,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["stapel-embed"]),
 
         // MARK: - Build integration: the example external backend and the command plugin
-        .executableTarget(name: "stapel-backend-html", dependencies: ["StapelBackendProtocol"]),
+        .executableTarget(name: "stapel-backend-htmltable", dependencies: ["StapelBackendProtocol"]),
         // Verbs are named after what they run: `stapel-build` writes, `stapel-check` only reads (no permission).
         .plugin(name: "StapelPlugin",
                 capability: .command(
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "StapelCairoTests", dependencies: ["StapelCairo", "Stapel"]),
         .testTarget(name: "StapelTablesTests", dependencies: ["StapelTables", "StapelHTML", "Stapel"]),
         .testTarget(name: "StapelLabelsTests", dependencies: ["StapelLabels", "Stapel"]),
-        .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "StapelBackendProtocol", "stapel", "stapel-backend-html"]),
+        .testTarget(name: "StapelCLITests", dependencies: ["Stapel", "StapelBackendProtocol", "stapel", "stapel-backend-htmltable"]),
         // The hostile-input corpus (Docs/security.md), the readers' fuzz run and the mutation-gap tests.
         .testTarget(name: "StapelHostileInputTests", dependencies: ["Stapel", "StapelLabels", "StapelCairo", "stapel"]),
     ]

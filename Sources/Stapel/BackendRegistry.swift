@@ -7,7 +7,7 @@ public struct BackendRegistry: Sendable {
     public init(_ backends: [Backend]) { self.backends = backends }
 
     /// Every built-in backend, in the order `stapel backends` lists them.
-    public static let builtIn = BackendRegistry([.png, .pdf, .svg, .csv, .tex, .md])
+    public static let builtIn = BackendRegistry([.png, .pdf, .svg, .csv, .tex, .md, .html, .alt])
 
     public var names: [String] { backends.map(\.name) }
 

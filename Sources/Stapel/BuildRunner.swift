@@ -72,7 +72,7 @@ public struct BuildRunner: Sendable {
             }
             guard !stale.isEmpty else { return }
             let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
-            let rendition = Rendition(job.request, parts: needs)
+            let rendition = Rendition(job.request, parts: needs, formats: job.outputs.map(\.format))
             let layoutWarnings = rendition.warnings.map(\.description)
             noticed.add(layoutWarnings)
             for (index, digest, existing) in stale {

@@ -20,5 +20,5 @@ extension Backend {
 
     public static let png = cairo(.png, summary: "chart as a PNG image at the style's resolution")
     public static let pdf = cairo(.pdf, summary: "chart as a vector PDF with embedded fonts and searchable text")
-    public static let svg = cairo(.svg, summary: "chart as an SVG document (text as glyph outlines)")
+    public static let svg = cairo(.svg, summary: "chart as an SVG document with real, selectable text (glyph outlines as a style option)")
 }

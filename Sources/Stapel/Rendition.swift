@@ -14,10 +14,13 @@ public struct Rendition {
     /// PNG resolution in dots per inch: the raster hint of the figure.
     public let dpi: Double
     private let tableResult: Result<Table, any Error>?
+    /// The formats this run writes for the question (`png`, `csv`, `html` …), for pages that link to them.
+    public let formats: [String]
 
     /// Makes the parts that backends reading `parts` need.
-    public init(_ request: RenderRequest, parts: Backend.Reads) {
+    public init(_ request: RenderRequest, parts: Backend.Reads, formats: [String] = []) {
         self.request = request
+        self.formats = formats
         self.dpi = request.style.resolved(for: request.question.id).page.dpi
         self.figure = parts.contains(.figure) ? ChartRenderer.figure(for: request) : nil
         self.tableResult = parts.contains(.table) ? Result { try TableBuilder(request).build() } : nil

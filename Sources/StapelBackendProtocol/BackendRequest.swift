@@ -1,7 +1,7 @@
 /// What Stapel sends an external backend, `stapel-backend-NAME render`, on standard input: one question with
 /// its labels already resolved for the language, each number both raw (`value`) and formatted for the
 /// language (`text`), the style's main values and every backend option. Shared by Stapel, which encodes it,
-/// and by programs written in Swift (`stapel-backend-html`), which decode it; versioned by `format`, so a
+/// and by programs written in Swift (`stapel-backend-htmltable`), which decode it; versioned by `format`, so a
 /// program can refuse a version it does not know. Documented in Docs/external-backends.md. No dependencies.
 public struct BackendRequestV2: Codable, Sendable, Equatable {
     public static let format = "stapel-backend-request/2"

@@ -8,7 +8,12 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a survey's data and label sets; exit 1 on errors.",
         discussion: """
-            Example: stapel validate my-survey --strict
+            --explain lists, per question, the counts and bases the checks rest on (given, or reconstructed \
+            from the rounded percents), the scale scores, means and medians, and the ambiguities (other bases that \
+            reproduce the same percents, medians the data cannot decide); with `--explain-format json` as one JSON \
+            document.
+
+            Example: stapel validate my-survey --strict --explain
             """)
 
     @Argument(help: SurveyLocator.argumentHelp)
@@ -22,6 +27,14 @@ struct ValidateCommand: ParsableCommand {
 
     @Flag(help: "Print nothing but problems.")
     var quiet = false
+
+    @Flag(help: "Also list each question's counts, bases, scores and ambiguities.")
+    var explain = false
+
+    @Option(name: .long, help: "How --explain prints: text or json.")
+    var explainFormat: ExplainFormat = .text
+
+    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
         let loader = SurveyLoader(directory: URL(fileURLWithPath: try SurveyLocator.locate(survey).path))
@@ -65,6 +78,9 @@ struct ValidateCommand: ParsableCommand {
         for issue in issues { printError(issue.description) }
         let errors = issues.filter { $0.severity == .error }.count
         let warnings = issues.count - errors
+        if explain {
+            print(explainFormat == .json ? ValidationExplanation.json(model) : ValidationExplanation.text(model))
+        }
         if !quiet {
             print(SurveySummary(survey: model, languages: languages).text)
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

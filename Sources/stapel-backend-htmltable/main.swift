@@ -1,5 +1,5 @@
-// stapel-backend-html: the example external backend (Docs/external-backends.md).
-// `stapel-backend-html describe` prints what it is; `stapel-backend-html render` reads one question as
+// stapel-backend-htmltable: the example external backend (Docs/external-backends.md).
+// `stapel-backend-htmltable describe` prints what it is; `stapel-backend-htmltable render` reads one question as
 // `stapel-backend-request/2` JSON on standard input and writes a self-contained HTML figure — a table with CSS
 // bars — on standard output. Everything it shows comes from the request: labels already in the request's
 // language, numbers already formatted. It uses nothing of Stapel but the request type of StapelBackendProtocol
@@ -8,12 +8,12 @@ import Foundation
 import StapelBackendProtocol
 
 let description = """
-    {"format": "stapel-backend/1", "name": "html", "extension": "html", "text": true, "uses-fonts": false,
+    {"format": "stapel-backend/1", "name": "htmltable", "extension": "htm", "text": true, "uses-fonts": false,
      "summary": "HTML figure: a table of the values with CSS bars (example external backend)"}
     """
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("stapel-backend-html: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("stapel-backend-htmltable: \(message)\n".utf8))
     exit(1)
 }
 
@@ -137,5 +137,5 @@ case "render":
     }
     FileHandle.standardOutput.write(Data(render(request).utf8))
 default:
-    fail("usage: stapel-backend-html describe | render < request.json")
+    fail("usage: stapel-backend-htmltable describe | render < request.json")
 }
