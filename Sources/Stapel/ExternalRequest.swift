@@ -20,10 +20,10 @@ public struct ExternalRequest: Sendable {
         func decimal(_ d: Double) -> NumberV2 { NumberV2(value: d, text: numbers.decimal(d, decimals: 1)) }
 
         let question = request.question
-        let base = "questions.\(question.id)"
-        let title = labels["\(base).title"] ?? question.number.map { labels.text("ui.question", ["number": numbers.integer($0)]) }
-        var q = QuestionV2(id: question.id, kind: question.kindName, title: title, text: labels["\(base).text"],
-                           description: labels["\(base).description"], respondents: count(question.respondents))
+        let questionID = question.id
+        let title = labels[LabelKey.question(questionID, .title)] ?? question.number.map { labels.text(.question, ["number": numbers.integer($0)]) }
+        var q = QuestionV2(id: question.id, kind: question.kindName, title: title, text: labels[LabelKey.question(questionID)],
+                           description: labels[LabelKey.question(questionID, .description)], respondents: count(question.respondents))
         var scaleColors: [String] = []
         switch question {
         case .singleChoice(let c), .multipleChoice(let c):
@@ -32,13 +32,13 @@ public struct ExternalRequest: Sendable {
             q.options = c.options.map { o in
                 let of = c.percentBase(of: o, convention: convention)
                 let share = o.percent ?? o.n.map { of > 0 ? Double($0) / Double(of) * 100 : 0 }
-                return OptionV2(id: o.id, label: labels["\(base).options.\(o.id)"], code: o.code, kind: o.kind.yamlName,
+                return OptionV2(id: o.id, label: labels[LabelKey.option(questionID, o.id)], code: o.code, kind: o.kind.yamlName,
                                 other: o.isOther, exclusive: o.isExclusive, n: o.n.map(count), percent: share.map(percent))
             }
         case .grid(let g):
             if let scale = survey.scale(g.scaleID) {
                 q.scale = ScaleV2(id: scale.id, polarity: scale.polarity.rawValue, points: scale.points.map { p in
-                    PointV2(id: p.id, label: labels["scales.\(scale.id).\(p.id)"], code: p.code, kind: p.kind.yamlName,
+                    PointV2(id: p.id, label: labels[LabelKey.point(scale.id, p.id)], code: p.code, kind: p.kind.yamlName,
                             score: p.score.map(decimal))
                 })
                 scaleColors = request.style.colors.palette(points: scale.applicableIndices.count, polarity: scale.polarity)
@@ -50,12 +50,12 @@ public struct ExternalRequest: Sendable {
                       percent: r.percents.map(percent), n: r.counts.map { $0.map(count) },
                       mean: r.mean.map(decimal), median: r.median.map(decimal))
             }
-            q.rows = g.rows.map { row($0, label: labels["\(base).rows.\($0.id)"]) }
-            q.total = g.total.map { row($0, label: labels["ui.total"]) }
+            q.rows = g.rows.map { row($0, label: labels[LabelKey.row(questionID, $0.id)]) }
+            q.total = g.total.map { row($0, label: labels[.total]) }
         case .multiSelectGrid(let m):
             q.selections = m.selections.map(count)
             q.columns = m.columns.enumerated().map { index, column in
-                ColumnV2(id: column, label: labels["\(base).columns.\(column)"],
+                ColumnV2(id: column, label: labels[LabelKey.column(questionID, column)],
                          score: m.scores.flatMap { index < $0.count ? decimal($0[index]) : nil })
             }
             func row(_ r: MultiSelectRow, label: String?) -> RowV2 {
@@ -64,8 +64,8 @@ public struct ExternalRequest: Sendable {
                              percent: r.counts.map { answered > 0 ? percent(Double($0) / Double(answered) * 100) : nil },
                              n: r.counts.map(count), mean: r.mean.map(decimal), median: r.median.map(decimal))
             }
-            q.rows = m.rows.map { row($0, label: labels["\(base).rows.\($0.id)"]) }
-            q.total = m.total.map { row($0, label: labels["ui.total"]) }
+            q.rows = m.rows.map { row($0, label: labels[LabelKey.row(questionID, $0.id)]) }
+            q.total = m.total.map { row($0, label: labels[.total]) }
         }
         let style = request.style.resolved(for: question.id)
         let colors = style.colors
@@ -74,8 +74,8 @@ public struct ExternalRequest: Sendable {
             numberFormat: NumberFormatV2(decimalSeparator: numbers.decimalSeparator, groupSeparator: numbers.groupSeparator,
                                          percentPattern: numbers.percentPattern, groupMinimumDigits: numbers.groupMinimumDigits),
             survey: SurveyV2(id: survey.id, year: survey.year, reference: survey.reference, respondents: survey.respondents.map(count),
-                             title: labels["survey.title"], subtitle: labels["survey.subtitle"],
-                             publisher: labels["survey.publisher"], source: labels["survey.source"]),
+                             title: labels[LabelKey.survey(.title)], subtitle: labels[LabelKey.survey(.subtitle)],
+                             publisher: labels[LabelKey.survey(.publisher)], source: labels[LabelKey.survey(.source)]),
             question: q, labels: labels.entries,
             style: StyleV2(name: style.name, widthMM: style.page.widthMM, dpi: style.page.dpi, fontFamily: style.fonts.family,
                            colors: ["background": colors.background.description, "text": colors.text.description,

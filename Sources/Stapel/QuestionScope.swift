@@ -28,7 +28,7 @@ public enum QuestionScope {
 
     /// Whether the output of question `questionID` (on scale `scaleID`) may show the label `key`.
     public static func isShown(_ key: String, questionID: String, scaleID: String?) -> Bool {
-        if key.hasPrefix("questions.") { return key.hasPrefix("questions.\(questionID).") }
+        if key.hasPrefix("questions.") { return key.hasPrefix(LabelKey.questionPrefix(questionID)) }
         if key.hasPrefix("scales.") { return scaleID.map { key.hasPrefix("scales.\($0).") } ?? false }
         return true
     }

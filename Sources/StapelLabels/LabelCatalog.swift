@@ -49,8 +49,8 @@ public struct LabelCatalog: Sendable {
                                  placeholders: Placeholders.names(in: text)))
         }
         let surveyPlacements: [String: LabelPlacement] = [
-            "survey.title": .surveyTitle, "survey.subtitle": .surveySubtitle,
-            "survey.publisher": .publisher, "survey.source": .sourceLine,
+            LabelKey.survey(.title): .surveyTitle, LabelKey.survey(.subtitle): .surveySubtitle,
+            LabelKey.survey(.publisher): .publisher, LabelKey.survey(.source): .sourceLine,
         ]
         for key in Survey.surveyLabelKeys where required.contains(key) || source[key] != nil {
             add(key, .survey, surveyPlacements[key] ?? .sourceLine, questions: [], required: required.contains(key))
@@ -61,17 +61,17 @@ public struct LabelCatalog: Sendable {
             }.map(\.id)
             guard !users.isEmpty else { continue }
             for point in scale.points {
-                add("scales.\(scale.id).\(point.id)", .survey, .scalePoint, questions: users, required: true)
+                add(LabelKey.point(scale.id, point.id), .survey, .scalePoint, questions: users, required: true)
             }
         }
-        let optionalParts: [(String, LabelPlacement)] = [
-            ("description", .questionDescription), ("short", .questionShortTitle), ("alt", .altText),
+        let optionalParts: [(LabelKey.QuestionPart, LabelPlacement)] = [
+            (.description, .questionDescription), (.short, .questionShortTitle), (.alt, .altText),
         ]
         for question in survey.questions {
-            let base = "questions.\(question.id)"
-            add("\(base).text", .survey, .questionText, questions: [question.id], required: true)
-            for (name, placement) in optionalParts where source["\(base).\(name)"] != nil {
-                add("\(base).\(name)", .survey, placement, questions: [question.id], required: false)
+            let base = LabelKey.questionPrefix(question.id).dropLast()
+            add(LabelKey.question(question.id), .survey, .questionText, questions: [question.id], required: true)
+            for (part, placement) in optionalParts where source[LabelKey.question(question.id, part)] != nil {
+                add(LabelKey.question(question.id, part), .survey, placement, questions: [question.id], required: false)
             }
             for key in question.labelKeys(in: survey) where key.hasPrefix(base + ".") {
                 let kind = key.dropFirst(base.count + 1).prefix { $0 != "." }

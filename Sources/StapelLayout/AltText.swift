@@ -32,7 +32,7 @@ struct AltTextBuilder {
     var labels: LabelSet { request.labels }
     var numbers: NumberFormat { request.numberFormat }
     var style: Style { request.style.resolved(for: request.question.id) }
-    var base: String { "questions.\(request.question.id)" }
+    var questionID: String { request.question.id }
 
     /// One labelled figure: a row (or row × column) and its value.
     struct Figure {
@@ -61,7 +61,7 @@ struct AltTextBuilder {
         let q = request.question
         var long: [String] = []
         var summary: Summary
-        let respondents = sentence(text("ui.respondents", ["n": numbers.integer(q.respondents)]))
+        let respondents = sentence(text(Term.respondents.key, ["n": numbers.integer(q.respondents)]))
         switch q {
         case .singleChoice(let c), .multipleChoice(let c):
             let multiple: Bool
@@ -73,13 +73,13 @@ struct AltTextBuilder {
             (summary, long) = multiSelect(m)
         }
         summary.sentences.append(respondents)
-        let question = text("\(base).text")
+        let question = text(LabelKey.question(questionID))
         let kind = summary.kind
         let lead = { (question: String) in
-            self.text("ui.alt.lead", ["kind": kind, "question": self.sentence(question)])
+            self.text(Term.altLead.key, ["kind": kind, "question": self.sentence(question)])
         }
         let longText = ([lead(question)] + summary.sentences + long).joined(separator: "\n")
-        if let override = labels["\(base).alt"].map(clean), !override.isEmpty {
+        if let override = labels[LabelKey.question(questionID, .alt)].map(clean), !override.isEmpty {
             return AltText(short: override, long: longText)
         }
         return AltText(short: shortText(summary, question: question, lead: lead), long: longText)
@@ -97,7 +97,7 @@ struct AltTextBuilder {
                 var values = ["top_label": names(e.top), "bottom_label": names(e.bottom),
                               "top": formatted(e.top.first, key: e.key), "bottom": formatted(e.bottom.first, key: e.key)]
                 if let point = e.point { values["point"] = point }
-                if e.key == "ui.alt.multi-select" {
+                if e.key == Term.altMultiSelect.key {
                     values["top_column"] = AltTextBuilder.list(e.top.compactMap(\.column).map { AltTextBuilder.cut($0, labelLimit) }, labels)
                     values["bottom_column"] = AltTextBuilder.list(e.bottom.compactMap(\.column).map { AltTextBuilder.cut($0, labelLimit) }, labels)
                 }
@@ -110,7 +110,7 @@ struct AltTextBuilder {
         let limit = AltText.shortLimit
         var candidate = compose(question, labelLimit: nil)
         if candidate.count <= limit { return candidate }
-        if let short = labels["\(base).short"].map(clean), !short.isEmpty {
+        if let short = labels[LabelKey.question(questionID, .short)].map(clean), !short.isEmpty {
             candidate = compose(short, labelLimit: nil)
             if candidate.count <= limit { return candidate }
         }
@@ -127,7 +127,7 @@ struct AltTextBuilder {
 
     func formatted(_ f: Figure?, key: String) -> String {
         guard let f else { return "–" }
-        return key == "ui.alt.grid-mean" ? decimal(f.value) : percent(f.value)
+        return key == Term.altGridMean.key ? decimal(f.value) : percent(f.value)
     }
 
     /// The figures equal to the largest and the smallest value (ties named together), in the order given.
@@ -143,34 +143,34 @@ struct AltTextBuilder {
         let ordered = multiple ? MultipleChoiceChart.ordered(c, sort: style.bars.sortMultipleChoice)
             : c.options.filter(\.kind.isSubstantive) + c.options.filter { !$0.kind.isSubstantive }
         func share(_ o: ChoiceOption) -> Double { o.percent ?? ChoiceBars.share(of: o, in: c, convention: convention) }
-        func label(_ o: ChoiceOption) -> String { text("\(base).options.\(o.id)") }
+        func label(_ o: ChoiceOption) -> String { text(LabelKey.option(questionID, o.id)) }
         // Non-substantive answers ("Vet ej") are no candidates for the largest or smallest share; nor are "Annat …"
         // and exclusive options, which the chart pins last, unless nothing else is left to compare.
         let substantive = ordered.filter(\.kind.isSubstantive)
         let comparable = substantive.filter { !$0.isPinnedLast }.count >= 2 ? substantive.filter { !$0.isPinnedLast } : substantive
         let figures = comparable.map { Figure(label: label($0), value: share($0)) }
-        var summary = Summary(kind: text("ui.alt.kind.bar"), sentences: [])
+        var summary = Summary(kind: text(Term.altKindBar.key), sentences: [])
         if let e = AltTextBuilder.extremes(figures) {
-            summary.extremes = (multiple ? "ui.alt.multiple" : "ui.alt.choice", e.top, e.bottom, nil)
+            summary.extremes = (multiple ? Term.altMultiple.key : Term.altChoice.key, e.top, e.bottom, nil)
         }
-        if multiple { summary.sentences.append(sentence(text("ui.multiple-allowed-short"))) }
+        if multiple { summary.sentences.append(sentence(text(Term.multipleAllowedShort.key))) }
         let long = ordered.map { o -> String in
             var value = percent(share(o))
-            if let n = o.n { value += ", " + text("ui.alt.base", ["n": numbers.integer(n)]) }
-            return text("ui.alt.row", ["label": AltTextBuilder.phrase(label(o)), "values": value])
+            if let n = o.n { value += ", " + text(Term.altBase.key, ["n": numbers.integer(n)]) }
+            return text(Term.altRow.key, ["label": AltTextBuilder.phrase(label(o)), "values": value])
         }
         return (summary, long)
     }
 
     func grid(_ g: GridQuestion) -> (Summary, [String]) {
         let opts = style.grid
-        let kind = text(opts.layout == .diverging ? "ui.alt.kind.diverging" : "ui.alt.kind.stacked")
+        let kind = text(opts.layout == .diverging ? Term.altKindDiverging.key : Term.altKindStacked.key)
         var summary = Summary(kind: kind, sentences: [])
         guard let scale = request.survey.scale(g.scaleID), !scale.points.isEmpty else { return (summary, []) }
         let convention = request.convention
         let geometry = GridGeometry(scale: scale, layout: opts.layout)
         let top = geometry.highest(1).first
-        func pointLabel(_ i: Int) -> String { text("scales.\(scale.id).\(scale.points[i].id)") }
+        func pointLabel(_ i: Int) -> String { text(LabelKey.point(scale.id, scale.points[i].id)) }
         func mean(_ r: GridRow) -> Double? {
             if let m = r.mean { return m }
             // As the chart: the printed mean, else one from the counts the data gives (never from reconstructed ones).
@@ -185,64 +185,64 @@ struct AltTextBuilder {
         // Rows on a low base are not compared with the others, unless nothing else is left.
         let sturdy = zip(valid, bases).filter { !$0.1.isLow(threshold: opts.lowBase) }.map(\.0)
         let compared = sturdy.count >= 2 ? sturdy : valid
-        let figures = compared.compactMap { r in value(r).map { Figure(label: text("\(base).rows.\(r.id)"), value: $0) } }
+        let figures = compared.compactMap { r in value(r).map { Figure(label: text(LabelKey.row(questionID, r.id)), value: $0) } }
         if let e = AltTextBuilder.extremes(figures) {
             let point = top.map { quoted(pointLabel($0)) }
-            summary.extremes = (useMean ? "ui.alt.grid-mean" : "ui.alt.grid-share", e.top, e.bottom, useMean ? nil : point)
+            summary.extremes = (useMean ? Term.altGridMean.key : Term.altGridShare.key, e.top, e.bottom, useMean ? nil : point)
         }
         if let total = g.total, total.percents.count == scale.points.count, let v = value(total) {
-            summary.total = (text("ui.alt.total", ["label": text("ui.total"), "value": useMean ? decimal(v) : percent(v)]))
+            summary.total = (text(Term.altTotal.key, ["label": text(Term.total.key), "value": useMean ? decimal(v) : percent(v)]))
         }
         var long: [String] = []
         func line(_ r: GridRow, label: String, base b: RowBase?) -> String {
-            var parts = [scale.points.indices.map { text("ui.alt.value", ["label": pointLabel($0), "value": percent(r.percents[$0])]) }
-                .joined(separator: labels["ui.list-separator"] ?? ", ")]
-            if let m = r.mean ?? mean(r) { parts.append(text("ui.alt.value", ["label": text("ui.mean"), "value": decimal(m)])) }
-            if let m = r.median { parts.append(text("ui.alt.value", ["label": text("ui.median"), "value": decimal(m)])) }
-            if let b { parts.append(text("ui.alt.base", ["n": numbers.integer(b.n)])) }
-            var s = text("ui.alt.row", ["label": AltTextBuilder.phrase(label), "values": parts.joined(separator: "; ")])
+            var parts = [scale.points.indices.map { text(Term.altValue.key, ["label": pointLabel($0), "value": percent(r.percents[$0])]) }
+                .joined(separator: labels[.listSeparator] ?? ", ")]
+            if let m = r.mean ?? mean(r) { parts.append(text(Term.altValue.key, ["label": text(Term.mean.key), "value": decimal(m)])) }
+            if let m = r.median { parts.append(text(Term.altValue.key, ["label": text(Term.median.key), "value": decimal(m)])) }
+            if let b { parts.append(text(Term.altBase.key, ["n": numbers.integer(b.n)])) }
+            var s = text(Term.altRow.key, ["label": AltTextBuilder.phrase(label), "values": parts.joined(separator: "; ")])
             if let b, b.isLow(threshold: opts.lowBase) {
-                s += " " + text("ui.low-base", ["n": numbers.integer(opts.lowBase)])
+                s += " " + text(Term.lowBase.key, ["n": numbers.integer(opts.lowBase)])
             }
             return s
         }
-        for (r, b) in zip(valid, bases) { long.append(line(r, label: text("\(base).rows.\(r.id)"), base: b)) }
+        for (r, b) in zip(valid, bases) { long.append(line(r, label: text(LabelKey.row(questionID, r.id)), base: b)) }
         if let total = g.total, total.percents.count == scale.points.count {
-            long.append(line(total, label: text("ui.total"), base: nil))
+            long.append(line(total, label: text(Term.total.key), base: nil))
         }
         return (summary, long)
     }
 
     func multiSelect(_ m: MultiSelectGridQuestion) -> (Summary, [String]) {
-        var summary = Summary(kind: text("ui.alt.kind.grouped"), sentences: [])
+        var summary = Summary(kind: text(Term.altKindGrouped.key), sentences: [])
         let decimals = style.bars.valueDecimals
-        func column(_ j: Int) -> String { text("\(base).columns.\(m.columns[j])") }
+        func column(_ j: Int) -> String { text(LabelKey.column(questionID, m.columns[j])) }
         var figures: [Figure] = []
         var long: [String] = []
         for r in m.rows where r.counts.count == m.columns.count {
             let b = m.base(of: r)
-            let label = text("\(base).rows.\(r.id)")
+            let label = text(LabelKey.row(questionID, r.id))
             var values: [String] = []
             for (j, n) in r.counts.enumerated() {
                 let share = b.n > 0 ? Double(n) / Double(b.n) * 100 : 0
                 figures.append(Figure(label: label, value: Rounding.halfUp(share, decimals: decimals), column: column(j)))
-                values.append(text("ui.alt.value", ["label": column(j),
+                values.append(text(Term.altValue.key, ["label": column(j),
                                                     "value": "\(numbers.percent(Rounding.halfUp(share, decimals: decimals), decimals: decimals)) (\(numbers.integer(n)))"]))
             }
-            values.append(text("ui.alt.base", ["n": numbers.integer(b.n)]))
-            long.append(text("ui.alt.row", ["label": AltTextBuilder.phrase(label), "values": values.joined(separator: labels["ui.list-separator"] ?? ", ")]))
+            values.append(text(Term.altBase.key, ["n": numbers.integer(b.n)]))
+            long.append(text(Term.altRow.key, ["label": AltTextBuilder.phrase(label), "values": values.joined(separator: labels[.listSeparator] ?? ", ")]))
         }
         if let e = AltTextBuilder.extremes(figures) {
             // Ties across many cells would make a list; name the first of each.
-            summary.extremes = ("ui.alt.multi-select", Array(e.top.prefix(1)), Array(e.bottom.prefix(1)), nil)
+            summary.extremes = (Term.altMultiSelect.key, Array(e.top.prefix(1)), Array(e.bottom.prefix(1)), nil)
         }
-        summary.sentences.append(sentence(text("ui.multiple-per-row")))
+        summary.sentences.append(sentence(text(Term.multiplePerRow.key)))
         return (summary, long)
     }
 
     // MARK: - Text helpers
 
-    func quoted(_ s: String) -> String { (labels["ui.quote"] ?? "“{label}”").replacingOccurrences(of: "{label}", with: s) }
+    func quoted(_ s: String) -> String { (labels[.quote] ?? "“{label}”").replacingOccurrences(of: "{label}", with: s) }
 
     /// `s` ending as a sentence: a full stop added unless it ends in punctuation already.
     func sentence(_ s: String) -> String {
@@ -258,7 +258,7 @@ struct AltTextBuilder {
     }
 
     static func list(_ items: [String], _ labels: LabelSet) -> String {
-        items.joined(separator: labels["ui.list-separator"] ?? ", ")
+        items.joined(separator: labels[.listSeparator] ?? ", ")
     }
 
     /// At most `limit` characters: cut at a word boundary where one is near, with "…".

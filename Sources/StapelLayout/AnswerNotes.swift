@@ -5,8 +5,8 @@ import StapelModel
 enum AnswerNotes {
     /// `labels` quoted in the language's quotation marks and listed ("“Vet ej”, “Inte relevant”").
     static func list(_ texts: [String], _ b: FigureBuilder) -> String {
-        let quote = b.labels["ui.quote"] ?? "“{label}”"
-        let separator = b.labels["ui.list-separator"] ?? ", "
+        let quote = b.labels[.quote] ?? "“{label}”"
+        let separator = b.labels[.listSeparator] ?? ", "
         return texts.map { quote.replacingOccurrences(of: "{label}", with: $0) }.joined(separator: separator)
     }
 
@@ -20,16 +20,16 @@ enum AnswerNotes {
         let answers = list(texts, b)
         var notes: [Note] = []
         if substantiveBase {
-            notes.append(Note(key: "ui.note.excluded-from-base",
-                              text: b.labels.text("ui.note.excluded-from-base", ["answers": answers])))
+            notes.append(Note(key: Term.noteExcludedFromBase.key,
+                              text: b.labels.text(.noteExcludedFromBase, ["answers": answers])))
             if let baseSize {
-                notes.append(Note(key: "ui.note.base-substantive",
-                                  text: b.labels.text("ui.note.base-substantive", ["n": b.numbers.integer(baseSize)])))
+                notes.append(Note(key: Term.noteBaseSubstantive.key,
+                                  text: b.labels.text(.noteBaseSubstantive, ["n": b.numbers.integer(baseSize)])))
             }
         }
         if statisticShown {
-            notes.append(Note(key: "ui.note.excluded-from-mean",
-                              text: b.labels.text("ui.note.excluded-from-mean", ["answers": answers])))
+            notes.append(Note(key: Term.noteExcludedFromMean.key,
+                              text: b.labels.text(.noteExcludedFromMean, ["answers": answers])))
         }
         return notes
     }

@@ -52,10 +52,10 @@ public struct ChartLayout {
         let q = request.question
         // The title line: the question's display title, else "Fråga 5" for a numbered id, else none — an id
         // such as `party-id` is a variable name, not a title.
-        let titleKey = b.labels["questions.\(q.id).title"] != nil ? "questions.\(q.id).title" : "ui.question"
-        let titleText: String? = b.labels["questions.\(q.id).title"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-            ?? q.number.map { b.labels.text("ui.question", ["number": b.numbers.integer($0)]) }
-        let questionKey = "questions.\(q.id).text"
+        let titleKey = b.labels[LabelKey.question(q.id, .title)] != nil ? LabelKey.question(q.id, .title) : Term.question.key
+        let titleText: String? = b.labels[LabelKey.question(q.id, .title)].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            ?? q.number.map { b.labels.text(.question, ["number": b.numbers.integer($0)]) }
+        let questionKey = LabelKey.question(q.id)
 
         if style.show.title, let titleText {
             let block = b.block(titleText, key: titleKey, role: .title, width: b.contentWidth)
@@ -67,7 +67,7 @@ public struct ChartLayout {
             b.place(block, x: b.left, y: y)
             y += block.height + 3
         }
-        let descriptionKey = "questions.\(q.id).description"
+        let descriptionKey = LabelKey.question(q.id, .description)
         if style.show.description, let text = b.labels[descriptionKey], !text.allSatisfy(\.isWhitespace) {
             let block = b.block(text, key: descriptionKey, role: .description, width: b.contentWidth, wrap: .paragraph)
             b.place(block, x: b.left, y: y)
@@ -83,12 +83,12 @@ public struct ChartLayout {
 
         var footer: [(key: String, text: String, role: TextRole)] = []
         if style.show.note { footer += result.notes.map { ($0.key, $0.text, .note) } }
-        let noteKey = "questions.\(q.id).note"
+        let noteKey = LabelKey.question(q.id, .note)
         if style.show.note, let note = b.labels[noteKey], !note.allSatisfy(\.isWhitespace) {
             footer.append((noteKey, note, .note))
         }
-        if style.show.source, let source = b.labels["survey.source"], !source.allSatisfy(\.isWhitespace) {
-            footer.append(("survey.source", source, .source))
+        if style.show.source, let source = b.labels[LabelKey.survey(.source)], !source.allSatisfy(\.isWhitespace) {
+            footer.append((LabelKey.survey(.source), source, .source))
         }
         let footerBlocks = footer.map { b.block($0.text, key: $0.key, role: $0.role, width: b.contentWidth, wrap: .paragraph) }
         let footerHeight = footerBlocks.map { $0.height + 1 }.reduce(0, +)

@@ -13,9 +13,9 @@ public enum AnswerKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The name used in survey files.
     public var yamlName: String { rawValue }
 
-    /// The interface label naming the kind in notes and legends ("Vet ej"), used when the survey's own label
-    /// for the option or point is missing.
-    public var labelKey: String { "ui.answer-kind.\(rawValue)" }
+    /// The interface term naming the kind in notes and legends ("Vet ej"), used when the survey's own label
+    /// for the option or point is missing; nil for a substantive answer.
+    public var term: Term? { Term(answerKind: self) }
 
     public var isSubstantive: Bool { self == .substantive }
 

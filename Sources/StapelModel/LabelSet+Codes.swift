@@ -8,12 +8,12 @@ extension LabelSet {
         switch question {
         case .singleChoice(let q), .multipleChoice(let q):
             for option in q.options {
-                let key = "questions.\(q.id).options.\(option.id)"
+                let key = LabelKey.option(q.id, option.id)
                 if entries[key] == nil, let text = fallback(kind: option.kind, code: option.code) { resolved.entries[key] = text }
             }
         case .grid(let q):
             guard let scale = survey.scale(q.scaleID) else { break }
-            let keys = scale.points.map { "scales.\(scale.id).\($0.id)" }
+            let keys = scale.points.map { LabelKey.point(scale.id, $0.id) }
             let unlabelled = zip(scale.points, keys).contains { $0.code != nil && (entries[$1] ?? "").isEmpty }
             for (point, key) in zip(scale.points, keys) {
                 guard let code = point.code else { continue }
@@ -32,7 +32,7 @@ extension LabelSet {
     /// The text of an unlabelled answer: the interface's name of its kind ("Vet ej") for a non-substantive
     /// answer, else its code.
     func fallback(kind: AnswerKind, code: String?) -> String? {
-        if !kind.isSubstantive, let name = entries[kind.labelKey] { return name }
+        if let term = kind.term, let name = self[term] { return name }
         return code
     }
 }

@@ -41,9 +41,9 @@ public struct LabelSet: Sendable, Hashable {
     /// a key a survey's own set leaves out reads as in English (point, comma, `48.9%`, grouping from 4 digits).
     public var numberFormat: NumberFormat {
         NumberFormat(
-            decimalSeparator: entries["number.decimal-separator"] ?? ".",
-            groupSeparator: entries["number.group-separator"] ?? ",",
-            percentPattern: entries["number.percent"] ?? "{value}%",
-            groupMinimumDigits: entries["number.group-minimum-digits"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 4)
+            decimalSeparator: entries[Term.numberDecimalSeparator.key] ?? ".",
+            groupSeparator: entries[Term.numberGroupSeparator.key] ?? ",",
+            percentPattern: entries[Term.numberPercent.key] ?? "{value}%",
+            groupMinimumDigits: entries[Term.numberGroupMinimumDigits.key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 4)
     }
 }

@@ -56,19 +56,19 @@ public enum Question: Sendable, Hashable, Identifiable {
 
     /// Label keys this question shows, in reading order.
     public func labelKeys(in survey: Survey) -> [String] {
-        let base = "questions.\(id)"
-        var keys = ["\(base).text"]
+        let questionID = id
+        var keys = [LabelKey.question(questionID)]
         switch self {
         case .singleChoice(let q), .multipleChoice(let q):
-            keys += q.options.map { "\(base).options.\($0.id)" }
+            keys += q.options.map { LabelKey.option(questionID, $0.id) }
         case .grid(let q):
-            keys += q.rows.map { "\(base).rows.\($0.id)" }
+            keys += q.rows.map { LabelKey.row(questionID, $0.id) }
             if let scale = survey.scale(q.scaleID) {
-                keys += scale.points.map { "scales.\(scale.id).\($0.id)" }
+                keys += scale.points.map { LabelKey.point(scale.id, $0.id) }
             }
         case .multiSelectGrid(let q):
-            keys += q.columns.map { "\(base).columns.\($0)" }
-            keys += q.rows.map { "\(base).rows.\($0.id)" }
+            keys += q.columns.map { LabelKey.column(questionID, $0) }
+            keys += q.rows.map { LabelKey.row(questionID, $0.id) }
         }
         return keys
     }
@@ -76,13 +76,13 @@ public enum Question: Sendable, Hashable, Identifiable {
     /// Label keys of options and scale points that may go without a label: those with a source code (the code
     /// shows) and non-substantive answers (the interface's name of their kind shows, "Vet ej").
     public func codedLabelKeys(in survey: Survey) -> Set<String> {
-        let base = "questions.\(id)"
+        let questionID = id
         switch self {
         case .singleChoice(let q), .multipleChoice(let q):
-            return Set(q.options.filter { $0.code != nil || !$0.kind.isSubstantive }.map { "\(base).options.\($0.id)" })
+            return Set(q.options.filter { $0.code != nil || !$0.kind.isSubstantive }.map { LabelKey.option(questionID, $0.id) })
         case .grid(let q):
             guard let scale = survey.scale(q.scaleID) else { return [] }
-            return Set(scale.points.filter { $0.code != nil || !$0.kind.isSubstantive }.map { "scales.\(scale.id).\($0.id)" })
+            return Set(scale.points.filter { $0.code != nil || !$0.kind.isSubstantive }.map { LabelKey.point(scale.id, $0.id) })
         case .multiSelectGrid:
             return []
         }

@@ -32,11 +32,11 @@ public struct Survey: Sendable, Hashable {
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
     /// Label keys of the survey itself (title, source line …).
-    public static let surveyLabelKeys = ["survey.title", "survey.subtitle", "survey.publisher", "survey.source"]
+    public static let surveyLabelKeys = [LabelKey.survey(.title), LabelKey.survey(.subtitle), LabelKey.survey(.publisher), LabelKey.survey(.source)]
 
     /// Every label key the survey's data refers to.
     public var requiredLabelKeys: Set<String> {
-        var keys = Set(["survey.title", "survey.source"])
+        var keys = Set([LabelKey.survey(.title), LabelKey.survey(.source)])
         for q in questions { keys.formUnion(q.labelKeys(in: self)) }
         for q in questions { keys.subtract(q.codedLabelKeys(in: self)) }
         return keys

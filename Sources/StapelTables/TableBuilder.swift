@@ -8,7 +8,7 @@ public struct TableBuilder: Sendable {
     public init(_ request: RenderRequest) { self.request = request }
 
     private var labels: LabelSet { request.labels }
-    private var base: String { "questions.\(request.question.id)" }
+    private var questionID: String { request.question.id }
 
     public func build() throws -> Table {
         var table: Table
@@ -18,9 +18,9 @@ public struct TableBuilder: Sendable {
         case .grid(let q): table = try gridTable(q)
         case .multiSelectGrid(let q): table = try multiSelectTable(q)
         }
-        if let note = labels["\(base).note"], !note.allSatisfy(\.isWhitespace) { table.notes.append(note) }
-        if let description = labels["\(base).description"], !description.isEmpty { table.notes.append(description) }
-        if let source = labels["survey.source"], !source.isEmpty { table.notes.append(source) }
+        if let note = labels[LabelKey.question(questionID, .note)], !note.allSatisfy(\.isWhitespace) { table.notes.append(note) }
+        if let description = labels[LabelKey.question(questionID, .description)], !description.isEmpty { table.notes.append(description) }
+        if let source = labels[LabelKey.survey(.source)], !source.isEmpty { table.notes.append(source) }
         return table
     }
 
@@ -28,10 +28,10 @@ public struct TableBuilder: Sendable {
                        notes: [String]) -> Table {
         let q = request.question
         // The question's display title, else "Fråga 5" for a numbered id, else none (an id is a variable name).
-        let title = labels["\(base).title"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-            ?? q.number.map { labels.text("ui.question", ["number": request.numberFormat.integer($0)]) }
+        let title = labels[LabelKey.question(questionID, .title)].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            ?? q.number.map { labels.text(.question, ["number": request.numberFormat.integer($0)]) }
         var table = Table(surveyID: request.survey.id, questionID: q.id, language: labels.language, title: title,
-                          caption: labels.text("\(base).text"), shortCaption: labels["\(base).short"],
+                          caption: labels.text(LabelKey.question(questionID)), shortCaption: labels[LabelKey.question(questionID, .short)],
                           stubHeader: stubHeader, columns: columns, groups: groups, rows: rows, notes: notes,
                           respondents: q.respondents)
         table.percentDecimals = request.convention.decimals
@@ -41,28 +41,28 @@ public struct TableBuilder: Sendable {
     /// The combined note on non-substantive answers: left out of the percent base, kept out of the mean.
     func answerNotes(_ texts: [String], meanShown: Bool, baseSize: Int?) -> [String] {
         guard !texts.isEmpty else { return [] }
-        let quote = labels["ui.quote"] ?? "“{label}”"
+        let quote = labels[.quote] ?? "“{label}”"
         let answers = texts.map { quote.replacingOccurrences(of: "{label}", with: $0) }
-            .joined(separator: labels["ui.list-separator"] ?? ", ")
+            .joined(separator: labels[.listSeparator] ?? ", ")
         var notes: [String] = []
         if request.convention.base == .substantive {
-            notes.append(labels.text("ui.note.excluded-from-base", ["answers": answers]))
-            if let baseSize { notes.append(labels.text("ui.note.base-substantive", ["n": request.numberFormat.integer(baseSize)])) }
+            notes.append(labels.text(.noteExcludedFromBase, ["answers": answers]))
+            if let baseSize { notes.append(labels.text(.noteBaseSubstantive, ["n": request.numberFormat.integer(baseSize)])) }
         }
-        if meanShown { notes.append(labels.text("ui.note.excluded-from-mean", ["answers": answers])) }
+        if meanShown { notes.append(labels.text(.noteExcludedFromMean, ["answers": answers])) }
         return notes
     }
 
     // MARK: - Choice questions: option × (n, percent)
 
     func choiceTable(_ q: ChoiceQuestion, multiple: Bool) -> Table {
-        let columns = [TableColumn(header: labels.text("ui.n"), measure: .count),
-                       TableColumn(header: labels.text("ui.percent"), measure: .percent)]
+        let columns = [TableColumn(header: labels.text(.n), measure: .count),
+                       TableColumn(header: labels.text(.percent), measure: .percent)]
         let convention = request.convention
         let rows = q.options.map { option in
             let of = q.percentBase(of: option, convention: convention)
             let share = option.percent ?? option.n.map { of > 0 ? Double($0) / Double(of) * 100 : 0 }
-            var row = TableRow(kind: .option, id: option.id, stub: labels.text("\(base).options.\(option.id)"),
+            var row = TableRow(kind: .option, id: option.id, stub: labels.text(LabelKey.option(questionID, option.id)),
                                cells: [option.n.map(Double.init), share], respondents: of == q.respondents ? nil : of)
             row.code = option.code
             return row
@@ -70,11 +70,11 @@ public struct TableBuilder: Sendable {
         var notes = [respondentsNote([q.respondents])]
         if multiple {
             if let selections = q.selections { notes.append(selectionsNote(selections)) }
-            notes.append(labels.text("ui.multiple-allowed"))
+            notes.append(labels.text(.multipleAllowed))
         }
-        notes += answerNotes(q.options.filter { !$0.kind.isSubstantive }.map { labels.text("\(base).options.\($0.id)") },
+        notes += answerNotes(q.options.filter { !$0.kind.isSubstantive }.map { labels.text(LabelKey.option(questionID, $0.id)) },
                              meanShown: false, baseSize: q.substantiveCount)
-        var t = table(stubHeader: labels.text("ui.option"), columns: columns, rows: rows, notes: notes)
+        var t = table(stubHeader: labels.text(.option), columns: columns, rows: rows, notes: notes)
         t.selections = q.selections
         return t
     }
@@ -86,31 +86,31 @@ public struct TableBuilder: Sendable {
             throw TableError.unknownScale(question: q.id, scale: q.scaleID)
         }
         var columns = scale.points.map { point in
-            let label = labels.text("scales.\(scale.id).\(point.id)")
-            return TableColumn(header: label, flatHeader: labels.text("ui.percent-of", ["label": label]),
+            let label = labels.text(LabelKey.point(scale.id, point.id))
+            return TableColumn(header: label, flatHeader: labels.text(.percentOf, ["label": label]),
                                measure: .percent, option: TableKey(id: point.id, label: label, code: point.code),
                                setApart: point.notApplicable)
         }
-        var groups = [ColumnGroup(title: labels.text("ui.percent"), columns: 0..<columns.count)]
+        var groups = [ColumnGroup(title: labels.text(.percent), columns: 0..<columns.count)]
         // Counts, where the data gives them: always in the data formats, in print when the style asks.
         let hasCounts = q.rows.contains { $0.counts?.count == scale.points.count }
         if hasCounts {
             let first = columns.count
             for point in scale.points {
-                let label = labels.text("scales.\(scale.id).\(point.id)")
-                var column = TableColumn(header: label, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": labels.text("ui.n")]),
+                let label = labels.text(LabelKey.point(scale.id, point.id))
+                var column = TableColumn(header: label, flatHeader: labels.text(.columnInGroup, ["group": label, "label": labels.text(.n)]),
                                          measure: .count, option: TableKey(id: point.id, label: label, code: point.code),
                                          setApart: point.notApplicable)
                 column.printed = request.style.resolved(for: q.id).tables.counts
                 columns.append(column)
             }
-            groups.append(ColumnGroup(title: labels.text("ui.n"), columns: first..<columns.count))
+            groups.append(ColumnGroup(title: labels.text(.n), columns: first..<columns.count))
         }
         let all = q.rows + (q.total.map { [$0] } ?? [])
         let hasMean = all.contains { $0.mean != nil }
         let hasMedian = all.contains { $0.median != nil }
-        if hasMean { columns.append(TableColumn(header: labels.text("ui.mean"), measure: .mean)) }
-        if hasMedian { columns.append(TableColumn(header: labels.text("ui.median"), measure: .median)) }
+        if hasMean { columns.append(TableColumn(header: labels.text(.mean), measure: .mean)) }
+        if hasMedian { columns.append(TableColumn(header: labels.text(.median), measure: .median)) }
 
         func row(_ r: GridRow, kind: TableRow.Kind) throws -> TableRow {
             let id = kind == .total ? TableRow.totalID : r.id
@@ -123,7 +123,7 @@ public struct TableBuilder: Sendable {
             if hasCounts { cells += scale.points.indices.map { j in counts.map { Double($0[j]) } } }
             if hasMean { cells.append(r.mean) }
             if hasMedian { cells.append(r.median) }
-            let stub = kind == .total ? labels.text("ui.total") : labels.text("\(base).rows.\(r.id)")
+            let stub = kind == .total ? labels.text(.total) : labels.text(LabelKey.row(questionID, r.id))
             // The answers behind the row: its given counts, else its stated respondents.
             let answered = counts.map { $0.reduce(0, +) } ?? r.respondents
             var tableRow = TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: answered == q.respondents ? nil : answered)
@@ -137,12 +137,12 @@ public struct TableBuilder: Sendable {
         if let total = q.total { rows.append(try row(total, kind: .total)) }
 
         var notes = [respondentsNote(rows.filter { $0.kind != .total }.map { $0.respondents ?? q.respondents })]
-        notes += answerNotes(scale.points.filter(\.notApplicable).map { labels.text("scales.\(scale.id).\($0.id)") },
+        notes += answerNotes(scale.points.filter(\.notApplicable).map { labels.text(LabelKey.point(scale.id, $0.id)) },
                              meanShown: hasMean || hasMedian, baseSize: nil)
         if rows.contains(where: \.lowBase) {
-            notes.append(Table.lowBaseMarker + "\u{00A0}" + labels.text("ui.low-base", ["n": request.numberFormat.integer(lowBase)]))
+            notes.append(Table.lowBaseMarker + "\u{00A0}" + labels.text(.lowBase, ["n": request.numberFormat.integer(lowBase)]))
         }
-        return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
+        return table(stubHeader: labels.text(.statement), columns: columns, groups: groups, rows: rows, notes: notes)
     }
 
     // MARK: - Multi-select grids: statement × columns (count and share of respondents), Totalt
@@ -151,20 +151,20 @@ public struct TableBuilder: Sendable {
         var columns: [TableColumn] = []
         var groups: [ColumnGroup] = []
         for column in q.columns {
-            let label = labels.text("\(base).columns.\(column)")
+            let label = labels.text(LabelKey.column(questionID, column))
             let key = TableKey(id: column, label: label)
-            let count = labels.text("ui.n"), share = labels.text("ui.percent")
+            let count = labels.text(.n), share = labels.text(.percent)
             groups.append(ColumnGroup(title: label, columns: columns.count..<columns.count + 2))
-            columns.append(TableColumn(header: count, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": count]),
+            columns.append(TableColumn(header: count, flatHeader: labels.text(.columnInGroup, ["group": label, "label": count]),
                                        measure: .count, option: key))
-            columns.append(TableColumn(header: share, flatHeader: labels.text("ui.column-in-group", ["group": label, "label": share]),
+            columns.append(TableColumn(header: share, flatHeader: labels.text(.columnInGroup, ["group": label, "label": share]),
                                        measure: .percent, option: key))
         }
         let all = q.rows + (q.total.map { [$0] } ?? [])
         let hasMean = all.contains { $0.mean != nil }
         let hasMedian = all.contains { $0.median != nil }
-        if hasMean { columns.append(TableColumn(header: labels.text("ui.mean"), measure: .mean)) }
-        if hasMedian { columns.append(TableColumn(header: labels.text("ui.median"), measure: .median)) }
+        if hasMean { columns.append(TableColumn(header: labels.text(.mean), measure: .mean)) }
+        if hasMedian { columns.append(TableColumn(header: labels.text(.median), measure: .median)) }
 
         func row(_ r: MultiSelectRow, kind: TableRow.Kind) throws -> TableRow {
             let id = kind == .total ? TableRow.totalID : r.id
@@ -181,7 +181,7 @@ public struct TableBuilder: Sendable {
             }
             if hasMean { cells.append(r.mean) }
             if hasMedian { cells.append(r.median) }
-            let stub = kind == .total ? labels.text("ui.total") : labels.text("\(self.base).rows.\(r.id)")
+            let stub = kind == .total ? labels.text(.total) : labels.text(LabelKey.row(questionID, r.id))
             return TableRow(kind: kind, id: id, stub: stub, cells: cells, respondents: r.respondents)
         }
         var rows = try q.rows.map { try row($0, kind: .statement) }
@@ -189,8 +189,8 @@ public struct TableBuilder: Sendable {
 
         var notes = [respondentsNote(q.rows.map { $0.respondents ?? q.respondents })]
         if let selections = q.selections { notes.append(selectionsNote(selections)) }
-        notes.append(labels.text("ui.multiple-per-row"))
-        return table(stubHeader: labels.text("ui.statement"), columns: columns, groups: groups, rows: rows, notes: notes)
+        notes.append(labels.text(.multiplePerRow))
+        return table(stubHeader: labels.text(.statement), columns: columns, groups: groups, rows: rows, notes: notes)
     }
 
     // MARK: - Notes
@@ -199,11 +199,11 @@ public struct TableBuilder: Sendable {
     func respondentsNote(_ counts: [Int]) -> String {
         let lo = counts.min() ?? request.question.respondents, hi = counts.max() ?? request.question.respondents
         let format = request.numberFormat
-        if lo == hi { return labels.text("ui.respondents", ["n": format.integer(lo)]) }
-        return labels.text("ui.respondents-range", ["min": format.integer(lo), "max": format.integer(hi)])
+        if lo == hi { return labels.text(.respondents, ["n": format.integer(lo)]) }
+        return labels.text(.respondentsRange, ["min": format.integer(lo), "max": format.integer(hi)])
     }
 
     func selectionsNote(_ selections: Int) -> String {
-        labels.text("ui.selections", ["n": request.numberFormat.integer(selections)])
+        labels.text(.selections, ["n": request.numberFormat.integer(selections)])
     }
 }

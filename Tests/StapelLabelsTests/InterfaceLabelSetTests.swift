@@ -17,6 +17,14 @@ import StapelLabels
         #expect(InterfaceLabels.availableLanguages() == Self.shipped)
     }
 
+    /// The interface terms are a closed set in code (`Term`): every shipped set has exactly those keys.
+    @Test(arguments: shipped) func hasExactlyTheTermsOfTheClosedSet(language: String) throws {
+        let set = try InterfaceLabels.load(language)
+        let terms = Set(Term.allCases.map(\.key))
+        #expect(Set(set.entries.keys).subtracting(terms).isEmpty, "\(language).yaml has keys that are no Term: \(Set(set.entries.keys).subtracting(terms).sorted())")
+        #expect(terms.subtracting(set.entries.keys).isEmpty, "\(language).yaml lacks \(terms.subtracting(set.entries.keys).sorted())")
+    }
+
     @Test(arguments: shipped) func hasExactlyTheKeysOfEnglish(language: String) throws {
         let reference = try InterfaceLabels.load("en")
         let set = try InterfaceLabels.load(language)

@@ -37,7 +37,7 @@ struct GridChart: ChartBody {
 
     func layout(_ b: FigureBuilder, top: Double) -> ChartResult {
         guard let scale, !scale.points.isEmpty else {
-            b.warn(.overflow, key: "questions.\(question.id).text", "the grid's scale '\(question.scaleID)' is unknown; nothing drawn")
+            b.warn(.overflow, key: LabelKey.question(question.id), "the grid's scale '\(question.scaleID)' is unknown; nothing drawn")
             return ChartResult(bottom: top, notes: [])
         }
         var opts = b.style.grid
@@ -57,7 +57,7 @@ struct GridChart: ChartBody {
             return b.colors.fill(for: scale.points[point].kind)
         }
         func color(_ point: Int) -> StyleColor { fill(point).color }
-        func pointKey(_ i: Int) -> String { "scales.\(scale.id).\(scale.points[i].id)" }
+        func pointKey(_ i: Int) -> String { LabelKey.point(scale.id, scale.points[i].id) }
 
         // MARK: Rows
         var rows: [Row] = []
@@ -120,10 +120,10 @@ struct GridChart: ChartBody {
                        median: r.median ?? computed?.medianCandidates.first, net: net, lowBase: low)
         }
         for r in question.rows {
-            if let row = makeRow(r, key: "questions.\(question.id).rows.\(r.id)", isTotal: false) { rows.append(row) }
+            if let row = makeRow(r, key: LabelKey.row(question.id, r.id), isTotal: false) { rows.append(row) }
         }
         rows = sorted(rows, by: opts.sort, geometry: geometry)
-        if opts.total, let total = question.total, let row = makeRow(total, key: "ui.total", isTotal: true) { rows.append(row) }
+        if opts.total, let total = question.total, let row = makeRow(total, key: Term.total.key, isTotal: true) { rows.append(row) }
         guard !rows.isEmpty else { return ChartResult(bottom: top, notes: []) }
 
         // MARK: Columns right of the bars
@@ -137,13 +137,13 @@ struct GridChart: ChartBody {
         }
         let dec = { (v: Double?) in v.map { b.numbers.decimal($0, decimals: 1) } ?? "–" }
         if opts.statistic == .mean || opts.statistic == .both {
-            columns.append(Column(headerKey: "ui.mean", header: b.labels.text("ui.mean"), values: rows.map { dec($0.mean) }))
+            columns.append(Column(headerKey: Term.mean.key, header: b.labels.text(.mean), values: rows.map { dec($0.mean) }))
         }
         if opts.statistic == .median || opts.statistic == .both {
-            columns.append(Column(headerKey: "ui.median", header: b.labels.text("ui.median"), values: rows.map { dec($0.median) }))
+            columns.append(Column(headerKey: Term.median.key, header: b.labels.text(.median), values: rows.map { dec($0.median) }))
         }
         if opts.baseN {
-            columns.append(Column(headerKey: "ui.n", header: b.labels.text("ui.n"), values: rows.map { b.numbers.integer($0.answered) }))
+            columns.append(Column(headerKey: Term.n.key, header: b.labels.text(.n), values: rows.map { b.numbers.integer($0.answered) }))
         }
         let columnGap = 8.0
         for i in columns.indices {
@@ -154,7 +154,7 @@ struct GridChart: ChartBody {
 
         // MARK: Horizontal geometry
         let labelTexts = rows.map { row in
-            row.isTotal ? b.labels.text("ui.total") : b.labels.text(row.key) + (row.lowBase ? "\u{00A0}" + AltText.lowBaseMarker : "")
+            row.isTotal ? b.labels.text(.total) : b.labels.text(row.key) + (row.lowBase ? "\u{00A0}" + AltText.lowBaseMarker : "")
         }
         let natural = zip(rows, labelTexts).map { row, text in
             b.naturalWidth(text, role: .label, font: labelFont(b, row))
@@ -270,25 +270,25 @@ struct GridChart: ChartBody {
         var notes: [Note] = []
         let bases = Set(rows.map(\.base))
         if bases.count > 1, let lo = bases.min(), let hi = bases.max() {
-            notes.append(Note(key: "ui.respondents-range", text: b.labels.text("ui.respondents-range",
+            notes.append(Note(key: Term.respondentsRange.key, text: b.labels.text(.respondentsRange,
                                                                               ["min": b.numbers.integer(lo), "max": b.numbers.integer(hi)])))
         } else {
-            notes.append(Note(key: "ui.respondents", text: b.labels.text("ui.respondents", ["n": b.numbers.integer(question.respondents)])))
+            notes.append(Note(key: Term.respondents.key, text: b.labels.text(.respondents, ["n": b.numbers.integer(question.respondents)])))
         }
         if opts.netPoints > 0 {
             let names = geometry.highest(opts.netPoints).sorted().map { b.labels.text(pointKey($0)) }.joined(separator: " + ")
-            notes.append(Note(key: "ui.net-note", text: b.labels.text("ui.net-note", ["label": names])))
+            notes.append(Note(key: Term.netNote.key, text: b.labels.text(.netNote, ["label": names])))
         }
         let apartTexts = notApplicable.map { b.labels.text(pointKey($0)) }
         if opts.rebase && !substantiveBase && !apartTexts.isEmpty {
-            notes.append(Note(key: "ui.rebased-note", text: b.labels.text("ui.rebased-note", ["label": AnswerNotes.list(apartTexts, b)])))
+            notes.append(Note(key: Term.rebasedNote.key, text: b.labels.text(.rebasedNote, ["label": AnswerNotes.list(apartTexts, b)])))
         }
         // Rows rest on different numbers of substantive answers: the base-n column states them, not a note.
         notes += AnswerNotes.notes(for: apartTexts, statisticShown: opts.statistic != .none, substantiveBase: substantiveBase, b)
-        if roundingMissed { notes.append(Note(key: "ui.rounding-note", text: b.labels.text("ui.rounding-note"))) }
+        if roundingMissed { notes.append(Note(key: Term.roundingNote.key, text: b.labels.text(.roundingNote))) }
         if rows.contains(where: \.lowBase) {
-            notes.append(Note(key: "ui.low-base", text: AltText.lowBaseMarker + "\u{00A0}"
-                + b.labels.text("ui.low-base", ["n": b.numbers.integer(opts.lowBase)])))
+            notes.append(Note(key: Term.lowBase.key, text: AltText.lowBaseMarker + "\u{00A0}"
+                + b.labels.text(.lowBase, ["n": b.numbers.integer(opts.lowBase)])))
         }
         return ChartResult(bottom: y, notes: notes)
     }

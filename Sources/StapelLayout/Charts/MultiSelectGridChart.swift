@@ -9,12 +9,12 @@ struct MultiSelectGridChart: ChartBody {
         let columns = question.columns
         let palette = b.colors.categoryPalette
         func color(_ j: Int) -> StyleColor { palette.isEmpty ? b.colors.bar : palette[j % palette.count] }
-        func columnKey(_ j: Int) -> String { "questions.\(question.id).columns.\(columns[j])" }
+        func columnKey(_ j: Int) -> String { LabelKey.column(question.id, columns[j]) }
         let decimals = b.style.bars.valueDecimals
 
         struct Row { var key: String; var isTotal: Bool; var counts: [Int]; var base: Int }
         var rows: [Row] = question.rows.compactMap { r in
-            let key = "questions.\(question.id).rows.\(r.id)"
+            let key = LabelKey.row(question.id, r.id)
             guard r.counts.count == columns.count else {
                 b.warn(.overflow, key: key, "has \(r.counts.count) counts for \(columns.count) columns; row left out")
                 return nil
@@ -23,7 +23,7 @@ struct MultiSelectGridChart: ChartBody {
         }
         if b.style.multiSelect.total, let t = question.total, t.counts.count == columns.count {
             // The Totalt counts add up the rows, so their base is every row's respondents together.
-            rows.append(Row(key: "ui.total", isTotal: true, counts: t.counts, base: rows.map(\.base).reduce(0, +)))
+            rows.append(Row(key: Term.total.key, isTotal: true, counts: t.counts, base: rows.map(\.base).reduce(0, +)))
         }
         guard !rows.isEmpty else { return ChartResult(bottom: top, notes: []) }
         func share(_ n: Int, _ base: Int) -> Double { base > 0 ? Double(n) / Double(base) * 100 : 0 }
@@ -47,7 +47,7 @@ struct MultiSelectGridChart: ChartBody {
         let innerGap = max(barHeight * 0.25, valueLine + 0.4 - barHeight)
         let groupHeight = Double(columns.count) * barHeight + Double(columns.count - 1) * innerGap
         let valueWidth = rows.flatMap { r in r.counts.map { b.naturalWidth(display($0, r.base), role: .value, font: valueFont) } }.max() ?? 0
-        let labelTexts = rows.map { $0.isTotal ? b.labels.text("ui.total") : b.labels.text($0.key) }
+        let labelTexts = rows.map { $0.isTotal ? b.labels.text(.total) : b.labels.text($0.key) }
         let natural = labelTexts.map { b.naturalWidth($0, role: .label) }.max() ?? 0
         let available = b.labelColumnWidth(natural: natural)
         let font = b.font(.label)
@@ -85,12 +85,12 @@ struct MultiSelectGridChart: ChartBody {
         let bases = Set(rows.filter { !$0.isTotal }.map(\.base))
         var notes: [Note] = []
         if bases.count > 1, let lo = bases.min(), let hi = bases.max() {
-            notes.append(Note(key: "ui.respondents-range", text: b.labels.text("ui.respondents-range",
+            notes.append(Note(key: Term.respondentsRange.key, text: b.labels.text(.respondentsRange,
                                                                               ["min": b.numbers.integer(lo), "max": b.numbers.integer(hi)])))
         } else {
-            notes.append(Note(key: "ui.respondents", text: b.labels.text("ui.respondents", ["n": b.numbers.integer(question.respondents)])))
+            notes.append(Note(key: Term.respondents.key, text: b.labels.text(.respondents, ["n": b.numbers.integer(question.respondents)])))
         }
-        notes.append(Note(key: "ui.multiple-per-row", text: b.labels.text("ui.multiple-per-row")))
+        notes.append(Note(key: Term.multiplePerRow.key, text: b.labels.text(.multiplePerRow)))
         return ChartResult(bottom: y, notes: notes)
     }
 }

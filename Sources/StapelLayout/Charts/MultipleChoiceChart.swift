@@ -23,9 +23,9 @@ struct MultipleChoiceChart: ChartBody {
         let options = MultipleChoiceChart.ordered(question, sort: b.style.bars.sortMultipleChoice)
         var result = ChoiceBars(question: question, options: options, distribution: false).layout(b, top: top)
         let total = question.options.map { $0.share(of: question.respondents) }.reduce(0, +)
-        let several = total > 100 ? "ui.multiple-allowed" : "ui.multiple-allowed-short"
+        let several = total > 100 ? Term.multipleAllowed.key : Term.multipleAllowedShort.key
         result.notes.insert(contentsOf: [
-            Note(key: "ui.respondents", text: b.labels.text("ui.respondents", ["n": b.numbers.integer(question.respondents)])),
+            Note(key: Term.respondents.key, text: b.labels.text(.respondents, ["n": b.numbers.integer(question.respondents)])),
             Note(key: several, text: b.labels.text(several)),
         ], at: 0)
         return result

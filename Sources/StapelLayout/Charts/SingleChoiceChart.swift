@@ -9,7 +9,7 @@ struct SingleChoiceChart: ChartBody {
         let options = question.options.filter(\.kind.isSubstantive) + question.options.filter { !$0.kind.isSubstantive }
         let chart = ChoiceBars(question: question, options: options, distribution: true)
         var result = chart.layout(b, top: top)
-        result.notes.insert(Note(key: "ui.respondents", text: b.labels.text("ui.respondents", ["n": b.numbers.integer(question.respondents)])), at: 0)
+        result.notes.insert(Note(key: Term.respondents.key, text: b.labels.text(.respondents, ["n": b.numbers.integer(question.respondents)])), at: 0)
         return result
     }
 }
@@ -44,15 +44,15 @@ struct ChoiceBars {
                DisplayValues.missesHundred(values, decimals: decimals) { roundingMissed = true }
         }
         let rows = options.indices.map { i in
-            BarList.Row(key: "questions.\(question.id).options.\(options[i].id)", percent: shown[i],
+            BarList.Row(key: LabelKey.option(question.id, options[i].id), percent: shown[i],
                         display: b.numbers.percent(shown[i], decimals: decimals),
                         answerFill: options[i].kind.isSubstantive ? nil : b.colors.fill(for: options[i].kind))
         }
         let bottom = BarList(rows: rows).layout(b, top: top)
-        let nonSubstantive = other.map { b.labels.text("questions.\(question.id).options.\(options[$0].id)") }
+        let nonSubstantive = other.map { b.labels.text(LabelKey.option(question.id, options[$0].id)) }
         var notes = AnswerNotes.notes(for: nonSubstantive, statisticShown: false, substantiveBase: convention.base == .substantive,
                                       baseSize: question.substantiveCount, b)
-        if roundingMissed { notes.append(Note(key: "ui.rounding-note", text: b.labels.text("ui.rounding-note"))) }
+        if roundingMissed { notes.append(Note(key: Term.roundingNote.key, text: b.labels.text(.roundingNote))) }
         return ChartResult(bottom: bottom, notes: notes)
     }
 
