@@ -4,8 +4,14 @@ import StapelModel
 /// row, numbers right-aligned in the language's format, the notes as paragraphs below.
 public struct MarkdownTableWriter: Sendable {
     public var numberFormat: NumberFormat
+    /// The notes (respondents, rounding, source) as paragraphs under the table; off for a document that
+    /// states them elsewhere.
+    public var writesNotes: Bool
 
-    public init(numberFormat: NumberFormat) { self.numberFormat = numberFormat }
+    public init(numberFormat: NumberFormat, writesNotes: Bool = true) {
+        self.numberFormat = numberFormat
+        self.writesNotes = writesNotes
+    }
 
     public func write(_ table: Table) -> String {
         let table = table.printed
@@ -30,7 +36,7 @@ public struct MarkdownTableWriter: Sendable {
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        for note in table.notes { out += "\n" + e(note) + "\n" }
+        for note in table.notes where writesNotes { out += "\n" + e(note) + "\n" }
         return out
     }
 
