@@ -117,4 +117,5 @@ public enum BackendOptions {
                                                         summary: "neutralise text cells that spreadsheets read as formulas")
     public static let latexStandalone = BackendOption("latex-standalone", default: false,
                                                       summary: "complete documents instead of fragments for \\input")
+    public static let mdNotes = BackendOption("md-notes", default: true, summary: "the notes (respondents, source) under the table")
 }

@@ -32,7 +32,9 @@ extension Backend {
     }
 
     /// A GitHub-flavoured Markdown pipe table with the language's number format.
-    public static let md = Backend(name: "md", fileExtension: "md", summary: "Markdown (GFM) pipe table", reads: .table) { rendition in
-        BackendOutput(bytes: Array(MarkdownTableWriter(numberFormat: rendition.numberFormat).write(try rendition.requireTable()).utf8))
+    public static let md = Backend(name: "md", fileExtension: "md", summary: "Markdown (GFM) pipe table", reads: .table,
+                                   options: [BackendOptions.mdNotes.declaration]) { rendition in
+        let writer = MarkdownTableWriter(numberFormat: rendition.numberFormat, writesNotes: BackendOptions.mdNotes.value(in: rendition.options))
+        return BackendOutput(bytes: Array(writer.write(try rendition.requireTable()).utf8))
     }
 }

@@ -72,6 +72,24 @@ import Testing
         #expect(try stapel(["build", "--check"]).status == 0)
     }
 
+    /// Every declared backend option is a `render` flag and a manifest field, with nothing else to write:
+    /// `md-notes` was added as one declaration.
+    @Test func aDeclaredOptionIsAFlagAndAManifestField() throws {
+        defer { scratch.cleanUp() }
+        let args = ["render", "survey", "--out", "flag", "--styles", stylesFolder.path, "--format", "md", "--lang", "sv", "--questions", "q01"]
+        #expect(try stapel(args).status == 0)
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("flag/sv/q01.md"), encoding: .utf8).contains("Antal svar"))
+        let off = try stapel(args + ["--md-notes=false", "--force"])
+        #expect(off.status == 0, "\(off.stderr)")
+        #expect(!(try String(contentsOf: scratch.url.appendingPathComponent("flag/sv/q01.md"), encoding: .utf8).contains("Antal svar")))
+        let bad = try stapel(args + ["--md-notes=maybe"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown value 'maybe' for md-notes"), "\(bad.stderr)")
+        try manifest(formats: ["md"], extra: "    md-notes: false")
+        #expect(try stapel(["build"]).status == 0)
+        #expect(!(try String(contentsOf: scratch.url.appendingPathComponent("out/sv/q01.md"), encoding: .utf8).contains("Antal svar")))
+        #expect(try stapel(["backends"]).stdout.contains("--md-notes (false | true; default true)"))
+    }
+
     @Test func buildThenNoOpBuild() throws {
         defer { scratch.cleanUp() }
         try manifest()
