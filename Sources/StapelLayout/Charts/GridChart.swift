@@ -145,11 +145,15 @@ struct GridChart: ChartBody {
         if opts.baseN {
             columns.append(Column(headerKey: Term.n.key, header: b.labels.text(.n), values: rows.map { b.numbers.integer($0.answered) }))
         }
-        let columnGap = 8.0
+        let columnGap = 6.0
         for i in columns.indices {
             let valueWidth = columns[i].values.map { b.naturalWidth($0, role: .value) }.max() ?? 0
-            let headerWidth = columns[i].header.map { b.naturalWidth($0, role: .columnHeader) } ?? 0
-            columns[i].width = max(valueWidth, min(headerWidth, max(valueWidth, b.style.fonts.valueSize * 7)))
+            // A column is as wide as its figures or its header's longest word, whichever is wider; the header
+            // wraps onto more lines rather than widening the column and squeezing the labels and bars.
+            let headerWord = columns[i].header.map { header in
+                header.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { b.naturalWidth(String($0), role: .columnHeader) }.max() ?? 0
+            } ?? 0
+            columns[i].width = max(valueWidth, min(headerWord, b.style.fonts.valueSize * 9))
         }
 
         // MARK: Horizontal geometry
