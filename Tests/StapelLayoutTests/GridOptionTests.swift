@@ -42,6 +42,19 @@ import Testing
 
     let q05RowCount = 15
 
+    /// A net total is the share of its points together, rounded once — never a sum of rounded segment figures
+    /// (worked by hand from the printed percents).
+    @Test func netsComeFromUnroundedShares() throws {
+        // q05 "Bristande kunskap om arbetssätt och metoder": 14.6 + 3.6 = 18.2 → 18 %, not 15 + 4 = 19 %.
+        let q05 = try figure("q05") { $0.netPoints = 2 }
+        #expect(q05.texts.first { $0.key == "value.questions.q05.rows.kunskap-arbetssatt.net" }?.text == "18\u{00A0}%")
+        // q42 rebased on those who answered on the scale: etiskt (19.9 + 25.0) / 72.1 = 62.27 % → 62 %, not the
+        // 63 % that adding the rounded rebased segments (28 + 35) gives.
+        let q42 = try figure("q42") { $0.netPoints = 2; $0.rebase = true }
+        let net = try #require(q42.texts.first { $0.key == "value.questions.q42.rows.etiskt.net" })
+        #expect(net.text == "62\u{00A0}%", "\(net.text)")
+    }
+
     @Test func divergingBarsMeetAtTheMidpointWithTheMiddleSplit() throws {
         let figure = try figure("q05") { $0.layout = .diverging }
         expectHoldsUp(figure)
