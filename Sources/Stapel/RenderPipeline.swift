@@ -1,4 +1,5 @@
 import Foundation
+import StapelCairo
 
 /// survey data + label set + style → validated model → render jobs (question × language × format), which a
 /// `BuildRunner` renders in parallel, incrementally and atomically. Everything that can be wrong with the
@@ -77,6 +78,16 @@ public struct RenderPipeline: Sendable {
             style.questionStyles[question.id] = variant
         }
         var warnings: [String] = dataWarnings
+        // Pango falls back to another family silently: say so, naming both, when a chart backend will draw.
+        if plan.formats.contains(where: { registry.backend(named: $0)?.usesFonts ?? false }) {
+            let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
+            for family in families.sorted() {
+                if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {
+                    warnings.append("warning: the style '\(style.name)' asks for the font family '\(family)', which is not installed; "
+                                    + "the charts are drawn in '\(resolved)' instead")
+                }
+            }
+        }
         var requests: [(String, RenderRequest)] = []
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
         for language in languages {

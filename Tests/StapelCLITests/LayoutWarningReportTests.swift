@@ -47,4 +47,21 @@ import Testing
         let report = try RenderPipeline().run(plan)
         #expect(report.warnings.contains { $0.contains("q35") && $0.contains("frame-overflow") }, "\(report.warnings)")
     }
+
+    /// A font family that is not installed is named with the family Pango draws with instead.
+    @Test func aMissingFontFamilyIsReported() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        try scratch.write("format: stapel-style/1\nextends: default\nfonts:\n  family: NoSuchFontFamily\n", to: "styles/nofont.yaml")
+        let plan = RenderPlan(surveyDirectory: bundledSurvey, outputDirectory: scratch.url.appendingPathComponent("out"),
+                              stylesDirectory: scratch.url.appendingPathComponent("styles"), formats: ["png", "csv"],
+                              languages: ["sv"], style: "nofont", questions: ["q01"])
+        let report = try RenderPipeline().run(plan)
+        #expect(report.warnings.contains { $0.contains("'NoSuchFontFamily', which is not installed") && $0.contains("drawn in '") },
+                "\(report.warnings)")
+        // A table-only run draws no text and says nothing.
+        var tables = plan
+        tables.formats = ["csv"]
+        #expect(!(try RenderPipeline().run(tables)).warnings.contains { $0.contains("NoSuchFontFamily") })
+    }
 }

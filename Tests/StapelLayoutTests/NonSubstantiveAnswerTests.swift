@@ -79,4 +79,11 @@ import Testing
         #expect(bars.last?.key == "questions.c.options.dk" && bars.last?.pattern != .solid)
         #expect(figure.texts.contains { $0.text == "37,5\u{00A0}%" } && figure.texts.contains { $0.text == "20,0\u{00A0}%" })
     }
+
+    /// An exclusive answer ("Vi har ingen strategi …", q04) is pinned after the sorted options and "Annat".
+    @Test func anExclusiveOptionIsPinnedLast() throws {
+        let figure = layout(try bundledRequest("q04"))
+        let order = rects(figure, .bar).map { String($0.key.split(separator: ".").last ?? "") }
+        #expect(order.suffix(2) == ["annat", "ingen-strategi"], "\(order)")
+    }
 }
