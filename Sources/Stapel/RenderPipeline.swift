@@ -68,6 +68,8 @@ public struct RenderPipeline: Sendable {
         }
         let questions = plan.questions.isEmpty ? survey.questions : survey.questions.filter { plan.questions.contains($0.id) }
         var style = try StyleReader.load(plan.style, from: plan.stylesDirectory)
+        plan.page.apply(to: &style.page)
+        for id in style.questionStyles.keys { plan.page.apply(to: &style.questionStyles[id]!.page) }
         for override in plan.overrides {
             guard let question = survey.question(override.question) else {
                 throw override.error("the survey has no question '\(override.question)'; it has: "

@@ -16,6 +16,27 @@ public struct RenderPlan: Sendable {
     public var fallbackLanguage: String?
     /// Per-question changes to the style (a manifest's `overrides:`).
     public var overrides: [QuestionOverride]
+    /// The figure's page as the command line sets it (`--width-mm`, `--dpi`, `--aspect`), over the style's.
+    public var page = PageAdjustment()
+
+    /// Page settings that replace the style's for one run, without a style file.
+    public struct PageAdjustment: Sendable, Hashable {
+        public var widthMM: Double?
+        public var dpi: Double?
+        /// Width ÷ height of a fixed frame.
+        public var aspectRatio: Double?
+        public init(widthMM: Double? = nil, dpi: Double? = nil, aspectRatio: Double? = nil) {
+            self.widthMM = widthMM
+            self.dpi = dpi
+            self.aspectRatio = aspectRatio
+        }
+
+        func apply(to page: inout Style.Page) {
+            if let widthMM { page.widthMM = widthMM }
+            if let dpi { page.dpi = dpi }
+            if let aspectRatio { page.aspectRatio = aspectRatio }
+        }
+    }
 
     public init(surveyDirectory: URL, outputDirectory: URL, stylesDirectory: URL, formats: [String],
                 languages: [String], style: String, questions: [String] = [], options: RenderOptions = .init(),

@@ -90,6 +90,24 @@ import Testing
         #expect(try stapel(["backends"]).stdout.contains("--md-notes (false | true; default true)"))
     }
 
+    /// One figure for a slide or a column without a style file: --width-mm, --dpi, --aspect, and --output FILE.
+    @Test func oneFigureOfAnySizeToOneFile() throws {
+        defer { scratch.cleanUp() }
+        let run = try stapel(["render", "survey", "--styles", stylesFolder.path, "--questions", "q01", "--format", "png",
+                              "--lang", "en", "--width-mm", "120", "--dpi", "150", "--aspect", "16:9", "--output", "slide.png"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let png = try Data(contentsOf: scratch.url.appendingPathComponent("slide.png"))
+        // IHDR: width and height, big-endian, at bytes 16 and 20. 120 mm at 150 dpi = 708.66 px → 709 px; 16:9.
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 709 && abs(Double(width) / Double(height) - 16.0 / 9) < 0.01, "\(width)×\(height)")
+        // Nothing else is left behind: no DIR/<lang>/ folder, no temporary folder.
+        #expect(files(in: scratch.url).filter { $0.contains("stapel-output") || $0.hasPrefix("Output") }.isEmpty)
+        for bad in [["--dpi", "5"], ["--width-mm", "1e6"], ["--aspect", "wide"], ["--output", "x.png", "--format", "png,pdf"]] {
+            let refused = try stapel(["render", "survey", "--styles", stylesFolder.path, "--questions", "q01", "--lang", "en"] + bad)
+            #expect(refused.status == 2, "\(bad): \(refused.stderr)")
+        }
+    }
+
     @Test func buildThenNoOpBuild() throws {
         defer { scratch.cleanUp() }
         try manifest()

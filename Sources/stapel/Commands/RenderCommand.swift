@@ -46,10 +46,46 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render and rewrite every output, even those that are up to date.")
     var force = false
 
+    @Option(name: .long, help: "Figure width in millimetres, instead of the style's (10–2000).")
+    var widthMm: Double?
+
+    @Option(name: .long, help: "PNG resolution in dots per inch, instead of the style's (36–2400).")
+    var dpi: Double?
+
+    @Option(name: .long, help: "A fixed frame, width:height (16:9) or a ratio (1.78), instead of the style's.")
+    var aspect: String?
+
+    @Option(name: .customLong("output"), help: "Write the one output (one question, format and language) to this file instead of DIR/<lang>/.")
+    var outputFile: String?
+
     @Flag(help: "Fail (exit 1) when there is any warning: the data's, a layout's or a backend's.")
     var strict = false
 
     @OptionGroup var output: BuildOutputOptions
+
+    func validate() throws {
+        if let widthMm, !StyleLimits.widthMM.contains(widthMm) {
+            throw ValidationError("--width-mm \(widthMm) is out of range; expected 10 to 2000 millimetres")
+        }
+        if let dpi, !StyleLimits.dpi.contains(dpi) { throw ValidationError("--dpi \(dpi) is out of range; expected 36 to 2400") }
+        if aspect != nil, aspectRatio == nil {
+            throw ValidationError("--aspect '\(aspect!)' is not a ratio such as 16:9 or 1.78 (from 0.1 to 10)")
+        }
+        if outputFile != nil {
+            guard questions.map(splitList)?.count == 1, format.map(splitList)?.count == 1, lang.map(splitList)?.count == 1 else {
+                throw ValidationError("--output writes one file: name one question (--questions), one format (--format) and one language (--lang)")
+            }
+        }
+    }
+
+    /// `--aspect` as width ÷ height.
+    var aspectRatio: Double? {
+        guard let aspect else { return nil }
+        let parts = aspect.split(separator: ":")
+        let ratio: Double? = parts.count == 2 ? Double(parts[0]).flatMap { w in Double(parts[1]).map { w / $0 } } : Double(aspect)
+        guard let ratio, ratio.isFinite, StyleLimits.aspectRatio.contains(ratio) else { return nil }
+        return ratio
+    }
 
     func run() throws {
         let options: RenderOptions
@@ -68,23 +104,42 @@ struct RenderCommand: ParsableCommand {
             printError("error: the survey '\(location.path)' has no label sets (labels/<lang>.yaml); add one or pass --lang")
             throw ExitCode(ExitStatus.dataError)
         }
+        // `--output FILE`: the one output is rendered into a folder of its own beside FILE, then moved there.
+        let single = outputFile.map { URL(fileURLWithPath: $0) }
+        let outFolder = single.map { $0.deletingLastPathComponent().appendingPathComponent(".stapel-output-\(getpid())") }
+            ?? URL(fileURLWithPath: out)
+        defer { if let single { try? FileManager.default.removeItem(at: single.deletingLastPathComponent().appendingPathComponent(".stapel-output-\(getpid())")) } }
         let jobs: [QuestionJob]
         let warnings: [String]
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
             let finder = ExternalBackendFinder(folders: stapelExecutableFolder.map { [$0] } ?? [])
             let registry = try BackendRegistry.builtIn.resolving(formats, with: finder)
-            let plan = RenderPlan(
-                surveyDirectory: surveyFolder, outputDirectory: URL(fileURLWithPath: out),
+            var plan = RenderPlan(
+                surveyDirectory: surveyFolder, outputDirectory: outFolder,
                 stylesDirectory: stylesFolder,
                 formats: formats, languages: languages, style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
+            plan.page = RenderPlan.PageAdjustment(widthMM: widthMm, dpi: dpi, aspectRatio: aspectRatio)
             (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: false, strict: strict)
+        let code = reporter.execute(jobs, warnings: warnings, force: force || single != nil, check: false, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
+        if let single, let produced = jobs.first?.outputs.first?.output {
+            // Moved within one folder: FILE is either its old self or the new output, never partial.
+            do {
+                if FileManager.default.fileExists(atPath: single.path) {
+                    _ = try FileManager.default.replaceItemAt(single, withItemAt: produced)
+                } else {
+                    try FileManager.default.moveItem(at: produced, to: single)
+                }
+            } catch {
+                printError("error: cannot write '\(single.path)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.backendFailure)
+            }
+        }
     }
 }
 
