@@ -25,7 +25,8 @@ public enum PNGWriter {
 
     /// The pixel size of `figure` at `dpi`: its size at `scale(dpi:)`, rounded up.
     public static func pixelSize(_ figure: Figure, dpi: Double) -> (width: Int, height: Int) {
-        (Int((figure.width * dpi / 72).rounded()), Int((figure.height * dpi / 72).rounded()))
+        let s = scale(dpi: dpi)
+        return (pixels(figure.width * s), pixels(figure.height * s))
     }
 
     /// `length` rounded up to whole pixels, except that a length a rounding error above a whole number is not.
@@ -44,7 +45,8 @@ public enum PNGWriter {
         defer { cairo_surface_destroy(surface) }
         try CairoError.check(cairo_surface_status(surface), "PNG")
         let cr = cairo_create(surface)!
-        cairo_scale(cr, Double(size.width) / figure.width, Double(size.height) / figure.height)
+        let s = scale(dpi: dpi)
+        cairo_scale(cr, s, s)
         CairoPainter.paint(figure, on: cr)
         let status = cairo_status(cr)
         cairo_destroy(cr)
