@@ -10,8 +10,9 @@ import StapelLayout
 /// Draws a figure into a PNG at a given resolution (opaque RGB, no time stamp, so the bytes are reproducible).
 ///
 /// Every figure is drawn at the same scale, `dpi / 72` pixels per point in both directions, so that the fonts
-/// Pango and fontconfig set up for one PNG serve the next (a scale that differs per figure rebuilds them);
-/// the image is the figure's size rounded up to whole pixels.
+/// Pango and fontconfig set up for one PNG serve the next (a scale that differs per figure rebuilds them).
+/// The image is the figure's width rounded to whole pixels (a style's page width stays, e.g. 1920 px for
+/// slides; at most half a pixel column of the right margin is cut or added) by its height rounded up.
 /// The pixels are encoded by libpng at zlib level `zlibLevel` with no row filter: the same pixels as Cairo's own
 /// writer (level 6, every filter tried on every row) at about a quarter of the time and about the same bytes.
 public enum PNGWriter {
@@ -23,10 +24,10 @@ public enum PNGWriter {
     /// Pixels per point at `dpi`, in both directions.
     public static func scale(dpi: Double) -> Double { dpi / 72 }
 
-    /// The pixel size of `figure` at `dpi`: its size at `scale(dpi:)`, rounded up.
+    /// The pixel size of `figure` at `dpi`: its width at `scale(dpi:)` rounded, its height rounded up.
     public static func pixelSize(_ figure: Figure, dpi: Double) -> (width: Int, height: Int) {
         let s = scale(dpi: dpi)
-        return (pixels(figure.width * s), pixels(figure.height * s))
+        return (Int((figure.width * s).rounded()), pixels(figure.height * s))
     }
 
     /// `length` rounded up to whole pixels, except that a length a rounding error above a whole number is not.

@@ -34,10 +34,10 @@ import Testing
         #expect(!Self.chunks(plain).contains { $0.type == "iTXt" || $0.type == "tIME" })
     }
 
-    @Test func thePixelSizeIsTheFigureAtOneScaleRoundedUp() throws {
+    @Test func thePixelSizeIsTheWidthRoundedByTheHeightRoundedUp() throws {
         let figure = ChartRenderer.figure(for: try request("q05"))
         let size = PNGWriter.pixelSize(figure, dpi: 200)
-        #expect(size.width == Int((figure.width * 200 / 72).rounded(.up)))
+        #expect(size.width == Int((figure.width * 200 / 72).rounded()))
         #expect(size.height == Int((figure.height * 200 / 72).rounded(.up)))
         let header = Self.chunks(try PNGWriter.write(figure, dpi: 200))[0].body
         #expect(header[0..<4].reduce(0) { $0 << 8 | Int($1) } == size.width)
