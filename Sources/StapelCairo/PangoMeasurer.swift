@@ -9,6 +9,16 @@ public final class PangoMeasurer: TextMeasuring {
     private let cairo: OpaquePointer
     private let context: OpaquePointer
     private var cache: [Key: MeasuredText] = [:]
+    /// Widths and heights of single lines (the trimmed lines of broken text recur across the widths that
+    /// balancing tries, across formats and across figures).
+    private var lineCache: [LineKey: (width: Double, height: Double)] = [:]
+    /// Entries kept at most in each cache; a measurer lives as long as its thread.
+    static let capacity = 50_000
+
+    private struct LineKey: Hashable {
+        var text: String
+        var font: FontSpec
+    }
 
     private struct Key: Hashable {
         var text: String
@@ -34,6 +44,7 @@ public final class PangoMeasurer: TextMeasuring {
         let key = Key(text: text, font: font, width: width)
         if let cached = cache[key] { return cached }
         let result = breakLines(text, font: font, width: width)
+        if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
         cache[key] = result
         return result
     }
@@ -81,6 +92,15 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     private func singleLine(_ text: String, font: FontSpec) -> (width: Double, height: Double) {
+        let key = LineKey(text: text, font: font)
+        if let cached = lineCache[key] { return cached }
+        let result = shapeLine(text, font: font)
+        if lineCache.count >= Self.capacity { lineCache.removeAll(keepingCapacity: true) }
+        lineCache[key] = result
+        return result
+    }
+
+    private func shapeLine(_ text: String, font: FontSpec) -> (width: Double, height: Double) {
         let layout = CairoText.layout(context, text, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         var logical = PangoRectangle()
