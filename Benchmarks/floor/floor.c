@@ -36,7 +36,7 @@ static const char *legend[5] = {"Inget hinder", "Ganska litet hinder", "Ganska s
                                 "Mycket stort hinder"};
 static const double colors[5][3] = {{0.85, 0.90, 0.96}, {0.62, 0.75, 0.88}, {0.36, 0.56, 0.78},
                                     {0.16, 0.38, 0.64}, {0.05, 0.20, 0.42}};
-static const double W = 453.6, LABEL = 170, ROW = 24;
+static const double W = 453.6, LABEL = 200, ROW = 20;
 
 typedef struct { unsigned char *data; size_t len, cap; } buf;
 static cairo_status_t sink(void *c, const unsigned char *d, unsigned int n) {
@@ -48,22 +48,28 @@ static cairo_status_t sink(void *c, const unsigned char *d, unsigned int n) {
 static void png_sink(png_structp p, png_bytep d, png_size_t n) { sink(png_get_io_ptr(p), d, (unsigned)n); }
 static void png_flush(png_structp p) { (void)p; }
 
+static PangoContext *ctx;   /* one Pango context per drawing (per surface), as a careful program keeps */
+
 static PangoLayout *text(cairo_t *cr, const char *s, const char *font, double width) {
-    PangoLayout *l = pango_cairo_create_layout(cr);
-    PangoContext *ctx = pango_layout_get_context(l);
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(ctx, fo);
-    cairo_font_options_destroy(fo);
-    pango_context_set_round_glyph_positions(ctx, 0);
-    pango_layout_context_changed(l);
+    (void)cr;
+    PangoLayout *l = pango_layout_new(ctx);
     PangoFontDescription *d = pango_font_description_from_string(font);
     pango_layout_set_font_description(l, d);
     pango_font_description_free(d);
     if (width > 0) { pango_layout_set_width(l, (int)(width * PANGO_SCALE)); pango_layout_set_wrap(l, PANGO_WRAP_WORD); }
     pango_layout_set_text(l, s, -1);
     return l;
+}
+
+static void begin(cairo_t *cr) {
+    ctx = pango_cairo_create_context(cr);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(ctx, 0);
+    pango_context_set_language(ctx, pango_language_from_string("sv"));
 }
 
 static void show(cairo_t *cr, const char *s, const char *font, double width, double x, double y, double *h) {
@@ -78,6 +84,7 @@ static void show(cairo_t *cr, const char *s, const char *font, double width, dou
 
 /* Draws the chart; returns its height. */
 static double draw(cairo_t *cr) {
+    begin(cr);
     double y = 12, h;
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -118,6 +125,7 @@ static double draw(cairo_t *cr) {
         g_object_unref(l);
         x += 11 + pw / (double)PANGO_SCALE + 10;
     }
+    g_object_unref(ctx);
     return y + 22;
 }
 
