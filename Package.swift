@@ -22,6 +22,8 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
+        // PNG encoding through libpng with a chosen zlib level and row filter (setjmp error handling lives in C).
+        .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "StapelYAML", dependencies: ["StapelModel", .product(name: "Yams", package: "Yams")],
                 exclude: ["Resources"], plugins: ["EmbedResources"]),
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
-        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo"]),
+        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
         // The external-backend protocol: versioned Codable types shared by Stapel and backends written in Swift.

@@ -5,10 +5,10 @@ import StapelModel
 
 /// Draws a laid-out `Figure` on any Cairo context whose user unit is one point.
 enum CairoPainter {
+    /// Text is drawn with the thread's Pango context for the kind of surface and transformation of `cr`,
+    /// reused with the layouts it shaped for earlier figures (see `ThreadCache`).
     static func paint(_ figure: Figure, on cr: OpaquePointer) {
-        let context = pango_cairo_create_context(cr)!
-        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
-        CairoText.configure(context, language: figure.language)
+        let text = ThreadCache.current.drawContext(for: cr, target: DrawTarget(cr), language: figure.language)
         setColor(cr, figure.background)
         cairo_rectangle(cr, 0, 0, figure.width, figure.height)
         cairo_fill(cr)
@@ -36,10 +36,8 @@ enum CairoPainter {
             case .text(let t):
                 setColor(cr, t.color)
                 for line in t.lines where !line.text.isEmpty {
-                    let layout = CairoText.layout(context, line.text, font: t.font)
                     cairo_move_to(cr, line.x, line.y)
-                    pango_cairo_show_layout(cr, layout)
-                    g_object_unref(UnsafeMutableRawPointer(layout))
+                    pango_cairo_show_layout(cr, text.layout(line.text, font: t.font))
                 }
             }
         }

@@ -2,11 +2,12 @@ import StapelLayout
 import StapelModel
 
 /// Lays out a request's chart with Pango measurement and draws it as PNG, PDF or SVG.
-/// Each call creates its own measurer, so renderers may run in parallel.
+/// Each thread measures with its own measurer (kept between figures, see `ThreadCache`), so renderers may run
+/// in parallel.
 public enum ChartRenderer {
     /// The laid-out figure of a request, with its layout warnings.
     public static func figure(for request: RenderRequest) -> Figure {
-        ChartLayout(measurer: PangoMeasurer(language: request.labels.language)).figure(for: request)
+        ChartLayout(measurer: ThreadCache.current.measurer(language: request.labels.language)).figure(for: request)
     }
 
     /// Lays the chart out once and draws it in `format` (`png`, `pdf` or `svg`); the figure's layout

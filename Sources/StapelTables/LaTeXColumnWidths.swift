@@ -82,6 +82,9 @@ struct LaTeXColumnWidths {
         let headerWords: [[Double]]
         /// The stub header, then each row's stub.
         let stubs: [String]
+        /// `headers` and `stubs` cut into words and measured once, for the many line counts of the search.
+        let headerPieces: [Pieces]
+        let stubPieces: [Pieces]
         /// For each header, the width it needs to take at most 1, 2, … lines, down to `least` (whole words) or to
         /// `floor` (hyphenated).
         let wholeWordLadders: [[Double]]
@@ -119,14 +122,17 @@ struct LaTeXColumnWidths {
             self.floor = floor
             self.least = least
             self.oneLine = oneLine
-            wholeWordLadders = headers.indices.map { W.ladder(headers[$0], from: least[$0], to: oneLine[$0], em: em) }
-            hyphenatedLadders = headers.indices.map { W.ladder(headers[$0], from: floor[$0], to: oneLine[$0], em: em) }
+            let headerPieces = headers.map(Pieces.init)
+            self.headerPieces = headerPieces
+            wholeWordLadders = headers.indices.map { W.ladder(headerPieces[$0], from: least[$0], to: oneLine[$0], em: em) }
+            hyphenatedLadders = headers.indices.map { W.ladder(headerPieces[$0], from: floor[$0], to: oneLine[$0], em: em) }
             let gaps = table.columns.indices.filter { $0 > 0 && table.columns[$0].setApart && !table.columns[$0 - 1].setApart }
             padding = 2 * setting.separation * Double(headers.count) + Double(gaps.count) * setting.quad
 
             let line = W.referenceLine
             let stubs = [table.stubHeader] + table.rows.map(\.stub)
             self.stubs = stubs
+            stubPieces = stubs.map(Pieces.init)
             // A word may begin a continuation line, behind the hanging indent.
             let stubLeast = min(stubs.map { W.longestWord($0) }.max() ?? 0, W.wordLimit) * em + setting.quad + slack
             let stubOneLine = (stubs.map { W.width($0) }.max() ?? 0) * em + slack
@@ -183,8 +189,8 @@ struct LaTeXColumnWidths {
         func height(headers widths: [Double]) -> Int {
             let stub = LaTeXColumnWidths.referenceLine - padding - widths.reduce(0, +)
             let em = setting.em
-            let head = zip(headers, widths).map { LaTeXColumnWidths.lineCount($0, measure: $1, em: em, indent: 0) }
-            let stubLines = stubs.map { LaTeXColumnWidths.lineCount($0, measure: stub, em: em, indent: setting.quad) }
+            let head = zip(headerPieces, widths).map { LaTeXColumnWidths.lineCount($0, measure: $1, em: em, indent: 0) }
+            let stubLines = stubPieces.map { LaTeXColumnWidths.lineCount($0, measure: stub, em: em, indent: setting.quad) }
             return max(head.max() ?? 1, stubLines[0]) + stubLines.dropFirst().reduce(0, +)
         }
     }
@@ -205,6 +211,10 @@ struct LaTeXColumnWidths {
     /// The width, in points, `text` needs to take at most 1, 2, … lines, from `most` (one line) down to
     /// `minimum`, where it takes the most lines.
     static func ladder(_ text: String, from minimum: Double, to most: Double, em: Double) -> [Double] {
+        ladder(Pieces(text), from: minimum, to: most, em: em)
+    }
+
+    static func ladder(_ text: Pieces, from minimum: Double, to most: Double, em: Double) -> [Double] {
         let tallest = lineCount(text, measure: minimum, em: em, indent: 0)
         return (1...max(tallest, 1)).map { lines in
             if lines >= tallest { return minimum }
@@ -276,12 +286,27 @@ struct LaTeXColumnWidths {
     /// indented by `indent`, filled greedily as ragged-right and centred TeX text is. A word wider than its line
     /// is reckoned hyphenated into as many lines as it needs.
     static func lineCount(_ text: String, measure: Double, em: Double, indent: Double) -> Int {
-        let pieces = words(text)
+        lineCount(Pieces(text), measure: measure, em: em, indent: indent)
+    }
+
+    /// A text's `words` with their widths in ems (each put into NFC once) and whether a space precedes each.
+    struct Pieces {
+        var widths: [Double] = []
+        var spaced: [Bool] = []
+
+        init(_ text: String) {
+            let pieces = LaTeXColumnWidths.words(text)
+            widths = pieces.map { LaTeXColumnWidths.width($0) }
+            spaced = pieces.indices.map { $0 > 0 && !pieces[$0 - 1].hasSuffix("/") && !pieces[$0 - 1].hasSuffix("-") }
+        }
+    }
+
+    static func lineCount(_ pieces: Pieces, measure: Double, em: Double, indent: Double) -> Int {
         let space = width(of: " ") * em, hyphen = width(of: "-") * em
         var count = 1, used = 0.0, capacity = measure
-        for (i, piece) in pieces.enumerated() {
-            let w = width(piece) * em
-            let gap = i > 0 && !pieces[i - 1].hasSuffix("/") && !pieces[i - 1].hasSuffix("-") ? space : 0
+        for i in pieces.widths.indices {
+            let w = pieces.widths[i] * em
+            let gap = pieces.spaced[i] ? space : 0
             if used == 0 || used + gap + w <= capacity {
                 used += (used > 0 ? gap : 0) + w
             } else {

@@ -63,7 +63,8 @@ import Testing
         let image = try PNGImage(bytes)
         // 160 mm at 200 dpi.
         #expect(image.width == Int((160 / 25.4 * 200).rounded()))
-        #expect(image.height == Int((figure.height / 72 * 200).rounded()))
+        // One scale (200/72 px per pt) in both directions; the height rounded up to whole pixels.
+        #expect(image.height == Int((figure.height / 72 * 200).rounded(.up)))
         #expect(image.distinctColours > 20)
         #expect(image.nonBackgroundShare > 0.05)
     }

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Stapel's benchmark: one run on this machine, printed as a compact table. See Benchmarks/README.md.
+
+    python3 Benchmarks/bench.py --stapel .build/release/stapel --floor /tmp/stapel-floor [--repeat 3] [--sections abcdef]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SURVEY = os.path.join(ROOT, "Surveys", "digitalisering-2024")
+FIGURES = 38
+
+
+def run_once(cmd, planning=False, cwd=None):
+    """Wall, CPU (user+sys) and peak RSS (MiB) of `cmd` as /usr/bin/time reports them; with `planning`, also the
+    seconds to stapel's JSON "start" event (its planning)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        full = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name]
+        if planning:
+            full += ["stdbuf", "-oL"] + cmd + ["--log-format", "json"]
+        else:
+            full += cmd
+        t0 = time.monotonic()
+        p = subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+        start = None
+        for line in p.stdout:
+            if start is None and '"event":"start"' in line:
+                start = time.monotonic() - t0
+        err = p.stderr.read()
+        p.wait()
+        if p.returncode != 0:
+            sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
+        wall, user, sys_, rss = open(t.name).read().split()[-4:]
+        return {"wall": float(wall), "cpu": float(user) + float(sys_), "rss": int(rss) / 1024, "planning": start}
+
+
+def measure(cmd, repeat, prepare=None, planning=False):
+    """Medians of `repeat` runs (peak RSS: the largest)."""
+    runs = []
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        runs.append(run_once(cmd, planning))
+    med = lambda k: statistics.median(r[k] for r in runs)
+    out = {"wall": med("wall"), "cpu": med("cpu"), "rss": max(r["rss"] for r in runs)}
+    if planning:
+        out["planning"] = statistics.median(r["planning"] for r in runs if r["planning"] is not None)
+    return out
+
+
+def fresh(path):
+    return lambda: shutil.rmtree(path, ignore_errors=True)
+
+
+def render(stapel, out, formats, langs, jobs=None, survey=SURVEY, extra=()):
+    cmd = [stapel, "render", survey, "--out", out, "--format", formats, "--lang", langs, "--quiet"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    return cmd + list(extra)
+
+
+def q05_copies(path):
+    """A copy of the bundled survey with q05 duplicated as q91…q99 (data and labels)."""
+    shutil.rmtree(path, ignore_errors=True)
+    shutil.copytree(SURVEY, path)
+    survey = open(os.path.join(path, "survey.yaml"), encoding="utf-8").read()
+    start = survey.index("  - id: q05\n")
+    block = survey[start:survey.index("\n\n", start) + 2]
+    survey = survey.rstrip("\n") + "\n\n" + "".join(block.replace("id: q05", f"id: q9{i}") for i in range(1, 10))
+    open(os.path.join(path, "survey.yaml"), "w", encoding="utf-8").write(survey)
+    for lang in ("sv", "en"):
+        f = os.path.join(path, "labels", f"{lang}.yaml")
+        lines = open(f, encoding="utf-8").read().split("\n")
+        i = lines.index("  q05:")
+        j = i + 1
+        while lines[j].startswith("    "):
+            j += 1
+        block = lines[i:j]
+        q = lines.index("questions:")
+        end = q + 1
+        while end < len(lines) and (lines[end].startswith("  ") or lines[end] == ""):
+            end += 1
+        extra = [l.replace("  q05:", f"  q9{k}:") for k in range(1, 10) for l in block]
+        lines[end:end] = extra
+        open(f, "w", encoding="utf-8").write("\n".join(lines))
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stapel", default=os.path.join(ROOT, ".build", "release", "stapel"))
+    ap.add_argument("--floor", default=None)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sections", default="abcdef")
+    ap.add_argument("--questions", type=int, default=2000)
+    a = ap.parse_args()
+    stapel, rep = os.path.abspath(a.stapel), a.repeat
+    work = tempfile.mkdtemp(prefix="stapel-bench-")
+    rows = []
+
+    def row(section, what, m, note=""):
+        rows.append((section, what, m, note))
+        print(f"  [{section}] {what}: " + ", ".join(f"{k} {v:.3f}" for k, v in m.items() if isinstance(v, float))
+              + (f"  {note}" if note else ""), file=sys.stderr, flush=True)
+
+    load = os.getloadavg()
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    print(f"Stapel benchmark {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}, commit {commit}, "
+          f"{os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (at start), "
+          f"median of {rep} runs, fresh output folder each", flush=True)
+    out = os.path.join(work, "out")
+    # Process start and survey loading: one CSV.
+    proc = measure(render(stapel, out, "csv", "sv", 1, extra=["--questions", "q01"]), rep, fresh(out))
+    row("-", "one process (1 CSV)", proc)
+
+    if "a" in a.sections:
+        csvdir = os.path.join(work, "csv")
+        subprocess.run(render(stapel, csvdir, "csv", "sv", extra=["--csv-layout", "tidy"]), check=True)
+        mpl_out = os.path.join(work, "mpl")
+        cmd = [sys.executable, os.path.join(HERE, "matplotlib_reference.py"), os.path.join(csvdir, "sv"), mpl_out]
+        subprocess.run(cmd, check=True, capture_output=True)  # warms matplotlib's font cache
+        mpl = measure(cmd, rep, fresh(mpl_out))
+        row("a", "matplotlib: 38 charts x png(200dpi),pdf,svg, sv", mpl)
+        s2 = measure(render(stapel, out, "png,pdf,svg", "sv"), rep, fresh(out))
+        row("a", "stapel render --format png,pdf,svg --lang sv (default jobs)", s2,
+            f"matplotlib/stapel: wall {mpl['wall'] / s2['wall']:.1f}x, CPU {mpl['cpu'] / s2['cpu']:.1f}x")
+        s1 = measure(render(stapel, out, "png,pdf,svg", "sv", 1), rep, fresh(out))
+        row("a", "same, --jobs 1", s1, f"matplotlib/stapel: CPU {mpl['cpu'] / s1['cpu']:.1f}x")
+        three_cpu = s1["cpu"]
+    if "b" in a.sections:
+        full = {}
+        for jobs in (1, 2):
+            full[jobs] = measure(render(stapel, out, "png,pdf,svg,csv,tex,md", "sv,en", jobs), rep, fresh(out))
+            row("b", f"full report 6 formats x sv,en (456 files), --jobs {jobs}", full[jobs],
+                f"speed-up {full[1]['wall'] / full[2]['wall']:.2f}x" if jobs == 2 else "")
+    if "c" in a.sections:
+        for fmt in ("png", "pdf", "svg", "csv", "tex", "md"):
+            m = measure(render(stapel, out, fmt, "sv", 1), rep, fresh(out))
+            m["ms_per_figure"] = m["cpu"] * 1000 / FIGURES
+            m["net_ms_per_figure"] = (m["cpu"] - proc["cpu"]) * 1000 / FIGURES
+            row("c", f"{fmt} alone, sv, --jobs 1: CPU per figure", m)
+    if "d" in a.sections:
+        copy = os.path.join(work, "survey")
+        inc = {"full": [], "no-change": [], "one-label": []}
+        for _ in range(rep):
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(SURVEY, copy)
+            shutil.rmtree(out, ignore_errors=True)
+            cmd = render(stapel, out, "png,pdf,svg,csv,tex,md", "sv,en", survey=copy)
+            inc["full"].append(run_once(cmd))
+            inc["no-change"].append(run_once(cmd))
+            labels = os.path.join(copy, "labels", "sv.yaml")
+            text = open(labels, encoding="utf-8").read()
+            assert 'tidsbrist: "Tidsbrist"' in text
+            open(labels, "w", encoding="utf-8").write(text.replace('tidsbrist: "Tidsbrist"', 'tidsbrist: "Brist på tid"'))
+            inc["one-label"].append(run_once(cmd))
+        med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu")} for k, v in inc.items()}
+        for k in ("full", "no-change", "one-label"):
+            share = med[k]["wall"] / med["full"]["wall"] * 100
+            cpu_share = med[k]["cpu"] / med["full"]["cpu"] * 100
+            row("d", f"incremental build (temp copy), {k}", med[k], "" if k == "full" else
+                f"{share:.1f} % of the full build's wall, {cpu_share:.1f} % of its CPU")
+    if "e" in a.sections and a.floor:
+        f = subprocess.run([a.floor, "30"], check=True, capture_output=True, text=True).stdout.split()
+        floor_ms = float(f[1])
+        row("e", "floor.c: q05-like figure, png(libpng 1/none)+pdf+svg, CPU ms per figure", {"ms": floor_ms},
+            " ".join(f[2:]))
+        # q05 warm, as the floor's figures are: a survey copy with q05 and 9 duplicates (q91…q99); the CPU of
+        # all ten less that of q05 alone, per duplicate (process start, font set-up and first shaping cancel out).
+        copies = q05_copies(os.path.join(work, "q05x10"))
+        one = measure(render(stapel, out, "png,pdf,svg", "sv", 1, survey=copies, extra=["--questions", "q05"]),
+                      rep, fresh(out))
+        ten = measure(render(stapel, out, "png,pdf,svg", "sv", 1, survey=copies,
+                             extra=["--questions", ",".join(["q05"] + [f"q9{i}" for i in range(1, 10)])]),
+                      rep, fresh(out))
+        q05_ms = (ten["cpu"] - one["cpu"]) * 1000 / 9
+        row("e", "stapel q05 png+pdf+svg warm (10 copies less 1, /9), CPU ms per figure", {"ms": q05_ms},
+            f"{q05_ms / floor_ms:.2f}x the floor")
+        row("e", "stapel q05 png+pdf+svg alone (cold: first fonts), CPU ms net of process start",
+            {"ms": (one["cpu"] - proc["cpu"]) * 1000})
+        if "a" in a.sections:
+            mean_ms = (three_cpu - proc["cpu"]) * 1000 / FIGURES
+            row("e", "stapel 38-figure mean png+pdf+svg, CPU ms per figure net of process start", {"ms": mean_ms},
+                f"{mean_ms / floor_ms:.2f}x the floor")
+    if "f" in a.sections:
+        n = a.questions
+        syn = os.path.join(work, f"synthetic-{n}")
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_survey.py"), str(n), syn], check=True,
+                       capture_output=True)
+        for jobs in (1, 2):
+            m = measure(render(stapel, out, "png,pdf,svg", "sv", jobs, survey=syn), 1, fresh(out), planning=True)
+            m["ms_per_figure_cpu"] = m["cpu"] * 1000 / n
+            m["ms_per_figure_wall"] = m["wall"] * 1000 / n
+            row("f", f"{n} generated questions, png,pdf,svg, sv, --jobs {jobs}", m)
+    shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(f"{'':3} {'what':78} {'wall s':>8} {'CPU s':>8} {'RSS MiB':>8}  other")
+    for section, what, m, note in rows:
+        other = [f"{k} {v:.2f}" for k, v in m.items() if k not in ("wall", "cpu", "rss") and v is not None]
+        cells = [f"{m[k]:8.2f}" if k in m else f"{'':8}" for k in ("wall", "cpu")]
+        cells.append(f"{m['rss']:8.0f}" if "rss" in m else f"{'':8}")
+        print(f"{section:3} {what[:78]:78} {' '.join(cells)}  {', '.join(other + ([note] if note else []))}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+#include "png_writer.h"
+
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    stapel_png_buffer *out;
+    int failed;
+    char *error;
+    size_t error_size;
+} writer_state;
+
+static void write_bytes(png_structp png, png_bytep data, png_size_t length) {
+    writer_state *state = png_get_io_ptr(png);
+    stapel_png_buffer *b = state->out;
+    if (b->length + length > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 65536;
+        while (capacity < b->length + length) capacity *= 2;
+        uint8_t *grown = realloc(b->data, capacity);
+        if (!grown) { state->failed = 1; png_error(png, "out of memory"); }
+        b->data = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, data, length);
+    b->length += length;
+}
+
+static void flush_bytes(png_structp png) { (void)png; }
+
+static void on_error(png_structp png, png_const_charp message) {
+    writer_state *state = png_get_error_ptr(png);
+    if (state->error && state->error_size) snprintf(state->error, state->error_size, "%s", message);
+    longjmp(png_jmpbuf(png), 1);
+}
+
+static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
+
+int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride,
+                      int level, int filter,
+                      const char *const *keywords, const char *const *values, int text_count,
+                      stapel_png_buffer *out, char *error, size_t error_size) {
+    out->data = NULL; out->length = 0; out->capacity = 0;
+    if (error && error_size) error[0] = 0;
+    if (width <= 0 || height <= 0) {
+        if (error && error_size) snprintf(error, error_size, "invalid size %dx%d", width, height);
+        return 1;
+    }
+    writer_state state = { out, 0, error, error_size };
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
+    if (!png) return 1;
+    png_infop info = png_create_info_struct(png);
+    /* volatile: changed between setjmp and a possible longjmp */
+    png_bytep volatile row = NULL;
+    png_textp volatile text = NULL;
+    if (!info || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, info ? &info : NULL);
+        free(row);
+        free(text);
+        stapel_png_free(out);
+        return 1;
+    }
+    png_set_write_fn(png, &state, write_bytes, flush_bytes);
+    png_set_compression_level(png, level);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, filter);
+    png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    png_color_16 white;
+    memset(&white, 0, sizeof white);
+    white.gray = 0xff; white.red = 0xff; white.green = 0xff; white.blue = 0xff;
+    png_set_bKGD(png, info, &white);
+    if (text_count > 0) {
+        text = calloc((size_t)text_count, sizeof(png_text));
+        if (!text) png_error(png, "out of memory");
+        for (int i = 0; i < text_count; i++) {
+            text[i].compression = PNG_ITXT_COMPRESSION_NONE;
+            text[i].key = (png_charp)keywords[i];
+            text[i].text = (png_charp)values[i];
+            text[i].text_length = 0;
+            text[i].itxt_length = strlen(values[i]);
+            text[i].lang = NULL;
+            text[i].lang_key = NULL;
+        }
+        png_set_text(png, info, text, text_count);
+    }
+    png_write_info(png, info);
+    row = malloc((size_t)width * 3);
+    if (!row) png_error(png, "out of memory");
+    for (int y = 0; y < height; y++) {
+        const uint32_t *src = (const uint32_t *)(pixels + (size_t)y * (size_t)stride);
+        png_bytep dst = row;
+        for (int x = 0; x < width; x++) {
+            uint32_t p = src[x];
+            dst[0] = (uint8_t)(p >> 16);
+            dst[1] = (uint8_t)(p >> 8);
+            dst[2] = (uint8_t)p;
+            dst += 3;
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    free(text);
+    return 0;
+}
+
+void stapel_png_free(stapel_png_buffer *buffer) {
+    free(buffer->data);
+    buffer->data = NULL;
+    buffer->length = 0;
+    buffer->capacity = 0;
+}

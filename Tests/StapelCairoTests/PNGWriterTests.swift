@@ -1,0 +1,47 @@
+import Foundation
+import Stapel
+import StapelCairo
+import StapelLayout
+import Testing
+
+/// The libpng writer: chunks, text chunks, determinism and size.
+@Suite struct PNGWriterTests {
+    /// The chunks of a PNG, in order, with their bodies.
+    static func chunks(_ png: [UInt8]) -> [(type: String, body: [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        var i = 8
+        while i + 8 <= png.count {
+            let length = png[i..<i + 4].reduce(0) { $0 << 8 | Int($1) }
+            let type = String(decoding: png[i + 4..<i + 8], as: UTF8.self)
+            result.append((type, Array(png[i + 8..<i + 8 + length])))
+            i += 12 + length
+        }
+        return result
+    }
+
+    @Test func writesTextChunksAsUTF8iTXtBeforeTheImage() throws {
+        let figure = ChartRenderer.figure(for: try request("q01"))
+        let alt = "Stapeldiagram: 48,9\u{202F}% ja, 51,1\u{202F}% nej – Fråga 1 (åäö, č, ŋ)"
+        let png = try PNGWriter.write(figure, dpi: 200, text: [("Title", "Fråga 1"), ("Description", alt)])
+        let chunks = Self.chunks(png)
+        #expect(chunks.map(\.type) == ["IHDR", "bKGD", "iTXt", "iTXt"] + Array(repeating: "IDAT", count: chunks.count - 5) + ["IEND"])
+        // keyword NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text
+        let expected = Array("Description".utf8) + [0, 0, 0, 0, 0] + Array(alt.utf8)
+        #expect(chunks[3].body == expected)
+        #expect(Array(chunks[2].body.suffix(Array("Fråga 1".utf8).count)) == Array("Fråga 1".utf8))
+        #expect(try PNGWriter.write(figure, dpi: 200, text: [("Title", "Fråga 1"), ("Description", alt)]) == png)
+        let plain = try PNGWriter.write(figure, dpi: 200)
+        #expect(!Self.chunks(plain).contains { $0.type == "iTXt" || $0.type == "tIME" })
+    }
+
+    @Test func thePixelSizeIsTheWidthRoundedByTheHeightRoundedUp() throws {
+        let figure = ChartRenderer.figure(for: try request("q05"))
+        let size = PNGWriter.pixelSize(figure, dpi: 200)
+        #expect(size.width == Int((figure.width * 200 / 72).rounded()))
+        #expect(size.height == Int((figure.height * 200 / 72).rounded(.up)))
+        let header = Self.chunks(try PNGWriter.write(figure, dpi: 200))[0].body
+        #expect(header[0..<4].reduce(0) { $0 << 8 | Int($1) } == size.width)
+        #expect(header[4..<8].reduce(0) { $0 << 8 | Int($1) } == size.height)
+        #expect(header[8] == 8 && header[9] == 2, "8-bit RGB")
+    }
+}
