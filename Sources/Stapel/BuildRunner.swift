@@ -52,8 +52,9 @@ public struct BuildRunner: Sendable {
         let fonts = fontFingerprints(outputs)
         let force = self.force
         let noticed = WarningCollector()
+        let styleDigests = StyleDigests()
         let results = run(jobs) { job, finish in
-            let parts = InputDigest.QuestionDigests(job.request)
+            let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
             // Which outputs need rendering: the rest are skipped without a rendition.
             var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
             for (index, output) in job.outputs.enumerated() {
@@ -154,8 +155,9 @@ public struct BuildRunner: Sendable {
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
         let fonts = fontFingerprints(outputs)
+        let styleDigests = StyleDigests()
         let results = run(jobs) { job, finish in
-            let parts = InputDigest.QuestionDigests(job.request)
+            let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
             for (index, output) in job.outputs.enumerated() {
                 guard let existing = FileManager.default.contents(atPath: output.output.path) else {
                     finish(index, (.stale(.missing), nil))

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The SHA-256 of exactly what one output depends on: the question-scoped request's parts that its backend
 /// reads — the question's data and scale and the survey's metadata, the labels it shows, and the house style
@@ -16,12 +17,11 @@ public enum InputDigest {
         let style: String
         let tableStyle: String
 
-        public init(_ scoped: RenderRequest) {
+        public init(_ scoped: RenderRequest, styles: StyleDigests? = nil) {
             survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
                                                      skipping: CanonicalValue.positionFields.union(["directory"])))
             labels = InputDigest.hash(CanonicalValue(reflecting: scoped.labels))
-            style = InputDigest.hash(CanonicalValue(reflecting: scoped.style))
-            tableStyle = InputDigest.hash(CanonicalValue(reflecting: scoped.style.tables))
+            (style, tableStyle) = styles?.digests(of: scoped.style) ?? StyleDigests.compute(scoped.style)
         }
     }
 
@@ -50,5 +50,33 @@ public enum InputDigest {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+}
+
+/// The digests of the styles of one build, each worked out once: every question of a plan shares its house
+/// style (or one of a few per-question variants), so serialising it per question would dominate a no-change
+/// build. Safe to use from the build's worker threads.
+public final class StyleDigests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [Style: (String, String)] = [:]
+
+    public init() {}
+
+    func digests(of style: Style) -> (String, String) {
+        lock.lock()
+        if let found = known[style] {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        let computed = StyleDigests.compute(style)
+        lock.lock()
+        known[style] = computed
+        lock.unlock()
+        return computed
+    }
+
+    static func compute(_ style: Style) -> (String, String) {
+        (InputDigest.hash(CanonicalValue(reflecting: style)), InputDigest.hash(CanonicalValue(reflecting: style.tables)))
     }
 }

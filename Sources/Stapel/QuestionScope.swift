@@ -26,6 +26,23 @@ public enum QuestionScope {
         return RenderRequest(survey: survey, question: question, labels: labels, style: style, options: request.options)
     }
 
+    /// The question-scoped request for `question`, made from its share of the indexed label set (never from the
+    /// whole set, which would make planning quadratic).
+    public static func request(survey: Survey, question: Question, labels: LabelSet, index: LabelIndex, style: Style,
+                               options: RenderOptions) -> RenderRequest {
+        let scaleID: String? = if case .grid(let g) = question { g.scaleID } else { nil }
+        var own = labels
+        own.entries = index.entries(question: question.id, scale: scaleID)
+        own.locations = [:]
+        for key in own.entries.keys { own.locations[key] = labels.locations[key] }
+        var scopedSurvey = survey
+        scopedSurvey.questions = [question]
+        scopedSurvey.scales = survey.scales.filter { $0.id == scaleID }
+        var scopedStyle = style.resolved(for: question.id)
+        scopedStyle.questionStyles = [:]
+        return RenderRequest(survey: scopedSurvey, question: question, labels: own, style: scopedStyle, options: options)
+    }
+
     /// Whether the output of question `questionID` (on scale `scaleID`) may show the label `key`.
     public static func isShown(_ key: String, questionID: String, scaleID: String?) -> Bool {
         if key.hasPrefix("questions.") { return key.hasPrefix(LabelKey.questionPrefix(questionID)) }

@@ -112,11 +112,12 @@ public struct RenderPipeline: Sendable {
                     warnings.append("warning: '\(language)' lacks label '\(key)'; using the '\(fallback)' text")
                 }
             }
+            // The label set is split by question once; each request starts from its question's share of it, so
+            // planning stays linear in the number of questions.
             let index = QuestionScope.LabelIndex(labels)
             for question in questions {
-                let request = RenderRequest(survey: survey, question: question, labels: labels, style: style,
-                                            options: plan.options)
-                requests.append((language, QuestionScope.scoped(request, index: index)))
+                requests.append((language, QuestionScope.request(survey: survey, question: question, labels: labels, index: index,
+                                                                 style: style, options: plan.options)))
             }
         }
         return Prepared(survey: survey, requests: requests, warnings: warnings)

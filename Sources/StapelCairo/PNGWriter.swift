@@ -33,7 +33,7 @@ public enum PNGWriter {
     /// `length` rounded up to whole pixels, except that a length a rounding error above a whole number is not.
     static func pixels(_ length: Double) -> Int {
         let rounded = length.rounded()
-        return abs(length - rounded) < 1e-6 ? Int(rounded) : Int(length.rounded(.up))
+        return abs(length - rounded) < 0.01 ? Int(rounded) : Int(length.rounded(.up))
     }
 
     /// - Parameter text: PNG text chunks, written as uncompressed UTF-8 `iTXt` chunks before the image data in

@@ -44,10 +44,22 @@ public struct Survey: Sendable, Hashable {
 
     /// Keys a label set may have beyond the required ones.
     public func isOptionalLabelKey(_ key: String) -> Bool {
+        isOptionalLabelKey(key, coded: codedLabelKeys, questionIDs: Set(questions.map(\.id)))
+    }
+
+    /// The label keys of every coded or non-substantive option and point (they may go without a label).
+    public var codedLabelKeys: Set<String> {
+        var keys = Set<String>()
+        for q in questions { keys.formUnion(q.codedLabelKeys(in: self)) }
+        return keys
+    }
+
+    /// `isOptionalLabelKey` with the coded keys worked out once (checking a whole label set stays linear).
+    public func isOptionalLabelKey(_ key: String, coded: Set<String>, questionIDs: Set<String>) -> Bool {
         if Survey.surveyLabelKeys.contains(key) { return true }
-        if questions.contains(where: { $0.codedLabelKeys(in: self).contains(key) }) { return true }
+        if coded.contains(key) { return true }
         let parts = key.split(separator: ".")
-        if parts.count == 3, parts[0] == "questions", question(String(parts[1])) != nil {
+        if parts.count == 3, parts[0] == "questions", questionIDs.contains(String(parts[1])) {
             return ["description", "short", "alt", "title", "note"].contains(parts[2])
         }
         // A survey's label set may override or add interface strings and number formats.

@@ -68,7 +68,8 @@ public struct Validator: Sendable {
             }
         }
         // `ui.*` and `number.*` override or add Stapel's interface strings for this survey: never stale.
-        for key in labels.entries.keys.sorted() where !required.contains(key) && !survey.isOptionalLabelKey(key)
+        let coded = survey.codedLabelKeys, ids = Set(survey.questions.map(\.id))
+        for key in labels.entries.keys.sorted() where !required.contains(key) && !survey.isOptionalLabelKey(key, coded: coded, questionIDs: ids)
             && !key.hasPrefix("ui.") && !key.hasPrefix("number.") {
             issues.append(.init(.warning, at: labels.locations[key], field: key, check: "stale-label",
                                 "label '\(key)' is not used by the survey"))
