@@ -20,6 +20,8 @@ struct LaTeXColumnWidths {
     let fractions: [Double]
     /// What tabularx leaves the statement column, as a fraction of `\linewidth`.
     let stubFraction: Double
+    /// True when even the smallest size could not keep header words whole, so they are hyphenated.
+    let hyphenatesHeaders: Bool
 
     static let referenceLine = 345.0
 
@@ -56,6 +58,7 @@ struct LaTeXColumnWidths {
         let whole = candidates.first { $0.least.reduce(0, +) <= line - $0.padding - $0.stubFair }
         let chosen = whole ?? candidates[candidates.count - 1]
         let widths = chosen.widths(hyphenate: whole == nil)
+        hyphenatesHeaders = whole == nil
         fontSize = chosen.setting.name
         columnSeparation = chosen.setting.separation
         fractions = widths.map { $0 / line }

@@ -78,7 +78,15 @@ public struct LaTeXTableWriter: Sendable {
         }))
     }
 
-    func fragment(_ table: Table) throws -> String {
+    func fragment(_ printed: Table) throws -> String {
+        // Scale headers too long for their columns even at the smallest size would be hyphenated over many
+        // lines ("ut-sträck-ning"): they become keys (the point's code, else its number) explained in a note.
+        var table = printed
+        var layout = LaTeXColumnWidths(table: table, formats: table.columns.indices.map { format(of: $0, in: printed) })
+        if layout.hyphenatesHeaders, let keyed = printed.keyedOptionHeaders() {
+            table = keyed
+            layout = LaTeXColumnWidths(table: table, formats: table.columns.indices.map { format(of: $0, in: table) })
+        }
         let e = LaTeXEscaper.escape
         let k = table.columns.count
         let c = LaTeXTableWriter.commentText
@@ -93,7 +101,6 @@ public struct LaTeXTableWriter: Sendable {
         }
         out += "\\label{tab:\(table.surveyID)-\(table.questionID)}\n"
         let formats = table.columns.indices.map { format(of: $0, in: table) }
-        let layout = LaTeXColumnWidths(table: table, formats: formats)
         out += "\\\(layout.fontSize)\n\\setlength{\\tabcolsep}{\(Int(layout.columnSeparation))pt}\n"
 
         // A hanging indent marks where a wrapped statement ends and the next begins.

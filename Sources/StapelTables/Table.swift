@@ -172,3 +172,26 @@ public struct TableRow: Sendable, Hashable {
         self.respondents = respondents
     }
 }
+
+extension Table {
+    /// The table with each answer option's column headed by a short key — the option's code, else its number
+    /// in the scale — and a note that spells the keys out ("1 = I mycket hög utsträckning; 2 = …"), for a
+    /// printed table whose option headers cannot be set whole; nil when no column belongs to an option.
+    public func keyedOptionHeaders() -> Table? {
+        var keys: [String: String] = [:]
+        var order: [TableKey] = []
+        for column in columns {
+            guard let option = column.option, keys[option.id] == nil else { continue }
+            keys[option.id] = option.code ?? String(order.count + 1)
+            order.append(option)
+        }
+        guard !order.isEmpty else { return nil }
+        var keyed = self
+        for j in keyed.columns.indices {
+            guard let option = keyed.columns[j].option, let key = keys[option.id] else { continue }
+            keyed.columns[j].header = key
+        }
+        keyed.notes.insert(order.map { "\(keys[$0.id]!) = \($0.label)" }.joined(separator: "; ") + ".", at: 0)
+        return keyed
+    }
+}

@@ -193,4 +193,15 @@ func hyphenatedStubWords(in text: String, table: Table) -> [String] {
     let stubs = table.rows.map(\.stub).joined(separator: " ")
     return lines[(header + 1)..<(notes ?? lines.count)].flatMap { $0.split(separator: " ") }.map(String.init)
         .filter { $0.count > 1 && $0.hasSuffix("-") && !stubs.contains($0) }
+
+    /// Scale headers that cannot be set whole even at the smallest size become keys explained in a note,
+    /// instead of being hyphenated over four or five lines (q42 sv: "I mycket hög ut-sträck-ning").
+    @Test func longScaleHeadersBecomeKeys() throws {
+        let tex = utf8(try Backend.tex.render(try bundledRequest("q42")))
+        #expect(tex.contains("1 = I mycket hög utsträckning; 2 = I hög utsträckning;"), "\(tex)")
+        #expect(!tex.contains("{I mycket hög utsträckning}"))
+        // A table whose headers fit keeps them (q01: "n", "Andel (%)").
+        let q01 = utf8(try Backend.tex.render(try bundledRequest("q01")))
+        #expect(!q01.contains(" = "))
+    }
 }
