@@ -194,6 +194,10 @@ func hyphenatedStubWords(in text: String, table: Table) -> [String] {
     return lines[(header + 1)..<(notes ?? lines.count)].flatMap { $0.split(separator: " ") }.map(String.init)
         .filter { $0.count > 1 && $0.hasSuffix("-") && !stubs.contains($0) }
 
+}
+
+/// Long scale headers in printed tables.
+@Suite struct LaTeXHeaderKeyTests {
     /// Scale headers that cannot be set whole even at the smallest size become keys explained in a note,
     /// instead of being hyphenated over four or five lines (q42 sv: "I mycket hög ut-sträck-ning").
     @Test func longScaleHeadersBecomeKeys() throws {
