@@ -69,6 +69,7 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(ExitStatus.dataError)
         }
         let jobs: [QuestionJob]
+        let documents: [DocumentJob]
         let warnings: [String]
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
@@ -79,11 +80,11 @@ struct RenderCommand: ParsableCommand {
                 stylesDirectory: stylesFolder,
                 formats: formats, languages: languages, style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
-            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
+            (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: false, strict: strict)
+        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force, check: false, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }
