@@ -39,17 +39,17 @@ public enum GalleryPageWriter {
         h += "<header>\n<h1>\(e(title))</h1>\n"
         if let subtitle = labels["survey.subtitle"], !subtitle.isEmpty { h += "<p class=\"subtitle\">\(e(subtitle))</p>\n" }
         h += "</header>\n"
-        h += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(e(labels.text("ui.report.contents")))</h2>\n<ol>\n"
+        h += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(e(labels.text("ui.report.contents")))</h2>\n<ul>\n"
         for entry in entries {
             h += "<li><a href=\"#\(HTMLPageWriter.idName(entry.figure.questionID))\">\(e(heading(entry.table)))</a></li>\n"
         }
-        h += "</ol>\n</nav>\n<main>\n<h2 class=\"visually-hidden\">\(e(labels.text("ui.report.figures")))</h2>\n"
+        h += "</ul>\n</nav>\n<main>\n<h2 class=\"visually-hidden\">\(e(labels.text("ui.report.figures")))</h2>\n"
         for entry in entries {
             let anchor = HTMLPageWriter.idName(entry.figure.questionID)
             h += "<section aria-labelledby=\"\(anchor)-h\" id=\"\(anchor)\">\n<h3 id=\"\(anchor)-h\">"
             h += (entry.table.title.map { "<span class=\"number\">\(e($0))</span> " } ?? "") + "\(e(entry.table.caption))</h3>\n"
             h += "<figure>\n<img src=\"\(e(entry.image))\" alt=\"\(e(entry.figure.altText.short))\" aria-describedby=\"\(anchor)-long\""
-            h += " width=\"\(Int(entry.figure.width.rounded()))\" height=\"\(Int(entry.figure.height.rounded()))\" loading=\"lazy\">\n"
+            h += " width=\"\(Int(entry.figure.width.rounded()))\" height=\"\(Int(entry.figure.height.rounded()))\">\n"
             h += "<figcaption>\(e(heading(entry.table)))</figcaption>\n</figure>\n"
             h += "<details class=\"long\" id=\"\(anchor)-long\"><summary>\(e(entry.figure.altText.short))</summary>\n"
             for line in entry.figure.altText.long.split(separator: "\n") { h += "<p>\(e(String(line)))</p>\n" }
@@ -76,7 +76,7 @@ public enum GalleryPageWriter {
     h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
     .subtitle { font-size: 1.1rem; color: #3b3b3b; margin: 0 0 1rem; }
     nav h2 { font-size: 1.1rem; }
-    nav ol { columns: 2; column-gap: 2rem; font-size: 0.9rem; padding-left: 1.5rem; }
+    nav ul { columns: 2; column-gap: 2rem; font-size: 0.9rem; padding: 0; list-style: none; }
     nav li { break-inside: avoid; margin-bottom: 0.2rem; }
     section { border-top: 1px solid #d0d0d0; padding: 1.5rem 0 0.5rem; }
     h3 { font-size: 1.15rem; margin: 0 0 0.8rem; }
