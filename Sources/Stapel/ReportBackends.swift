@@ -130,7 +130,7 @@ enum ReportLaTeX {
             """
         t += "\\begin{document}\n\\renewcommand{\\contentsname}{\(try e(labels.text("ui.report.contents")))}\n"
         // Title page: logo, title, subtitle, publisher, reference number, year.
-        t += "\\begin{titlepage}\n\\pdfbookmark[0]{\(try e(title))}{title}\n\\raggedright\n"
+        t += "\\begin{titlepage}\n\\pdfbookmark[1]{\(try e(title))}{title}\n\\raggedright\n"
         if let logo = context.style.logoURL {
             let name = "logo.\(logo.pathExtension.lowercased() == "svg" ? "pdf" : "png")"
             try logoFile(logo, to: folder.appendingPathComponent(name))
@@ -148,7 +148,7 @@ enum ReportLaTeX {
         if let year = context.survey.year {
             t += "\(try e(labels.text("ui.report.year", ["year": String(year)])))\\par\n"
         }
-        t += "\\end{titlepage}\n\\tableofcontents\n\\clearpage\n"
+        t += "\\end{titlepage}\n\\pdfbookmark[1]{\(try e(labels.text("ui.report.contents")))}{contents}\n\\tableofcontents\n\\clearpage\n"
         let writer = LaTeXTableWriter(standalone: false, language: language, numberFormat: labels.numberFormat)
         for rendition in renditions {
             let id = rendition.request.question.id
