@@ -168,7 +168,7 @@ enum ReportLaTeX {
             let short = table.shortCaption.flatMap { $0.isEmpty ? nil : $0 } ?? table.caption
             let tocEntry = table.title.map { "\($0): \(short)" } ?? short
             t += "\\phantomsection\\addcontentsline{toc}{section}{\(try e(tocEntry))}\n"
-            t += "\\section*{\(try e(heading))}\n"
+            t += "{\\large\\bfseries\\raggedright\\hyphenpenalty=10000\\exhyphenpenalty=10000 \(try e(heading))\\par}\n\\vspace{3mm}\n"
             t += "\\begin{center}\\includegraphics[width=\\linewidth,height=0.55\\textheight,keepaspectratio]{\(pdf.path)}\\end{center}\n"
             t += "\\input{\(folder.appendingPathComponent("\(id).tex").path)}\n\\clearpage\n"
         }

@@ -158,6 +158,30 @@ import Testing
                 == ["en/q01.svg", "en/index.html", "en/report.docx"])
     }
 
+    @Test func aHouseStyleLogoIsOnTheTitlePage() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        try scratch.write("""
+            <svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">
+            <rect width="120" height="40" fill="#2166ac"/><text x="10" y="27" font-family="DejaVu Sans" font-size="18" fill="#fff">AGENCYLOGO</text></svg>
+            """, to: "styles/brand/logo.svg")
+        try scratch.write("format: stapel-style/1\nextends: default\npage:\n  logo: brand/logo.svg\n", to: "styles/brand.yaml")
+        var plan = Self.plan(scratch.url.appendingPathComponent("out"))
+        plan.stylesDirectory = scratch.url.appendingPathComponent("styles")
+        plan.style = "brand"
+        plan.formats = ["report-pdf"]
+        plan.languages = ["en"]
+        let report = try RenderPipeline().run(plan, runner: BuildRunner(jobs: 2))
+        #expect(report.failed.isEmpty, "\(report.failed.map(\.message))")
+        let pdf = scratch.url.appendingPathComponent("out/en/report.pdf")
+        let titlePage = try tool("pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"], in: scratch.url).output
+        #expect(titlePage.contains("AGENCYLOGO"), "\(titlePage)")
+        // A logo that is not there stops the plan, naming the style file.
+        try scratch.write("format: stapel-style/1\npage:\n  logo: missing.png\n", to: "styles/broken.yaml")
+        plan.style = "broken"
+        #expect { try RenderPipeline().jobs(for: [plan]) } throws: { "\($0)".contains("broken.yaml") && "\($0)".contains("missing.png") }
+    }
+
     @Test func backendsAndRenderKnowTheDocuments() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
