@@ -196,6 +196,20 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("report-pdf"))
     }
 
+    /// Without pdflatex and pandoc on PATH the reports fail alone, naming the Debian packages; the rest is written.
+    @Test func aMissingEngineFailsItsDocumentWithThePackageToInstall() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let run = try runStapel(["render", bundledSurvey.path, "--out", "out", "--format", "md,index,report-pdf,report-docx",
+                                 "--lang", "en", "--questions", "q01"], in: scratch.url, environment: ["PATH": scratch.url.path])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("pdflatex is not installed") && run.stderr.contains("texlive-latex-extra"), "\(run.stderr)")
+        #expect(run.stderr.contains("pandoc is not installed; the report needs it: apt-get install pandoc"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/en/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/en/q01.md").path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/en/report.pdf").path))
+    }
+
     func tool(_ name: String, _ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -25,7 +25,8 @@ struct BackendsCommand: ParsableCommand {
             }
         }
         for document in registry.documents {
-            print("\(document.name.padding(toLength: width, withPad: " ", startingAt: 0)) <lang>/\(document.fileName)  \(document.summary)")
+            let file = "<lang>/\(document.fileName)"
+            print("\(document.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(file.padding(toLength: max(19, file.count + 1), withPad: " ", startingAt: 0))\(document.summary)")
         }
         let folders = (backendsFolder.map { [URL(fileURLWithPath: $0)] } ?? []) + (stapelExecutableFolder.map { [$0] } ?? [])
         let finder = ExternalBackendFinder(folders: folders, timeout: 10)
