@@ -20,7 +20,9 @@ public enum InputDigest {
             survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
                                                      skipping: CanonicalValue.positionFields.union(["directory"])))
             labels = InputDigest.hash(CanonicalValue(reflecting: scoped.labels))
-            style = InputDigest.hash(CanonicalValue(reflecting: scoped.style))
+            // The logo is the documents' alone: they digest its file (`DocumentJob.digest`), so naming or changing
+            // one rewrites no figure.
+            style = InputDigest.hash(CanonicalValue(reflecting: scoped.style, skipping: CanonicalValue.positionFields.union(["logo"])))
             tableStyle = InputDigest.hash(CanonicalValue(reflecting: scoped.style.tables))
         }
     }

@@ -169,13 +169,17 @@ import Testing
         var plan = Self.plan(scratch.url.appendingPathComponent("out"))
         plan.stylesDirectory = scratch.url.appendingPathComponent("styles")
         plan.style = "brand"
-        plan.formats = ["report-pdf"]
+        plan.formats = ["svg", "report-pdf"]
         plan.languages = ["en"]
         let report = try RenderPipeline().run(plan, runner: BuildRunner(jobs: 2))
         #expect(report.failed.isEmpty, "\(report.failed.map(\.message))")
         let pdf = scratch.url.appendingPathComponent("out/en/report.pdf")
         let titlePage = try tool("pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"], in: scratch.url).output
         #expect(titlePage.contains("AGENCYLOGO"), "\(titlePage)")
+        // A new logo rewrites the report and no figure.
+        try edit(scratch.url.appendingPathComponent("styles/brand/logo.svg"), replacing: "#2166ac", with: "#b2182b")
+        let again = try RenderPipeline().run(plan, runner: BuildRunner(jobs: 2))
+        #expect(again.written.map(\.lastPathComponent) == ["report.pdf"])
         // A logo that is not there stops the plan, naming the style file.
         try scratch.write("format: stapel-style/1\npage:\n  logo: missing.png\n", to: "styles/broken.yaml")
         plan.style = "broken"
