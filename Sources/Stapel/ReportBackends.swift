@@ -163,7 +163,10 @@ enum ReportLaTeX {
             } catch {
                 throw UnsupportedLabelCharacter.locate(error, in: rendition.labels)
             }
+            // In place below its figure, without a caption: the question's heading above names it already.
             fragment = fragment.replacingOccurrences(of: "\\begin{table}[htbp]", with: "\\begin{table}[H]")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("\\caption") && !$0.hasPrefix("\\label{tab:") }.joined(separator: "\n")
             try Data(fragment.utf8).write(to: folder.appendingPathComponent("\(id).tex"))
             let short = table.shortCaption.flatMap { $0.isEmpty ? nil : $0 } ?? table.caption
             let tocEntry = table.title.map { "\($0): \(short)" } ?? short
