@@ -25,7 +25,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "Output"
 
-    @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: all.")
+    @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: every per-question format; the documents index, report-pdf and report-docx are named.")
     var format: String?
 
     @Option(name: .long, help: "Comma-separated languages (default: every label set in the survey's labels/ folder).")
