@@ -3,15 +3,35 @@
 /// program named `stapel-backend-NAME` that `resolving` adds.
 public struct BackendRegistry: Sendable {
     public private(set) var backends: [Backend]
+    /// The backends writing one file per language from all its questions (DocumentBackends: the review
+    /// gallery, the report PDF and DOCX). Named in `--format` and `formats:` like any other.
+    public private(set) var documents: [DocumentBackend]
 
-    public init(_ backends: [Backend]) { self.backends = backends }
+    public init(_ backends: [Backend], documents: [DocumentBackend] = []) {
+        self.backends = backends
+        self.documents = documents
+    }
 
     /// Every built-in backend, in the order `stapel backends` lists them.
-    public static let builtIn = BackendRegistry([.png, .pdf, .svg, .csv, .tex, .md, .html, .alt])
+    public static let builtIn = BackendRegistry([.png, .pdf, .svg, .csv, .tex, .md, .html, .alt],
+                                                documents: [.gallery, .reportPDF, .reportDOCX])
 
+    /// The per-question formats: what a run without `--format` (or an entry without `formats:`) writes.
+    /// The documents, which need pdflatex or pandoc, are named explicitly.
     public var names: [String] { backends.map(\.name) }
 
+    /// The document formats (`index`, `report-pdf`, `report-docx`).
+    public var documentNames: [String] { documents.map(\.name) }
+
+    /// Every format name, per-question then document.
+    public var allNames: [String] { names + documentNames }
+
     public func backend(named name: String) -> Backend? { backends.first { $0.name == name } }
+
+    public func document(named name: String) -> DocumentBackend? { documents.first { $0.name == name } }
+
+    /// Whether some backend, per-question or document, has this name.
+    public func provides(_ name: String) -> Bool { backend(named: name) != nil || document(named: name) != nil }
 
     public mutating func register(_ backend: Backend) {
         backends.removeAll { $0.name == backend.name }
@@ -21,7 +41,7 @@ public struct BackendRegistry: Sendable {
     /// Every option any backend of this registry declares, each once, in listing order.
     public var options: [OptionDeclaration] {
         var seen = Set<String>()
-        return backends.flatMap(\.options).filter { seen.insert($0.name).inserted }
+        return (backends.flatMap(\.options) + documents.flatMap(\.options)).filter { seen.insert($0.name).inserted }
     }
 
     /// `values` (option name → text) checked against the declarations: an unknown name or a value the
@@ -43,9 +63,9 @@ public struct BackendRegistry: Sendable {
     /// external names) for a name nothing provides, and the backend's own error when it cannot describe itself.
     public func resolving(_ formats: [String], with finder: ExternalBackendFinder) throws -> BackendRegistry {
         var registry = self
-        for name in formats where registry.backend(named: name) == nil {
+        for name in formats where !registry.provides(name) {
             guard let external = try finder.backend(named: name) else {
-                throw RenderPipeline.PlanError.unknownFormat(name, available: names + finder.availableNames().filter { !names.contains($0) })
+                throw RenderPipeline.PlanError.unknownFormat(name, available: allNames + finder.availableNames().filter { !allNames.contains($0) })
             }
             registry.register(external)
         }

@@ -34,7 +34,7 @@ public struct BuildRunner: Sendable {
     }
 
     /// Outputs recorded in an output folder's state that no job plans, by folder.
-    func dropped(_ outputs: [RenderJob], states: [URL: BuildState]) -> [(root: URL, relativePath: String)] {
+    func dropped(_ outputs: [Unit.Output], states: [URL: BuildState]) -> [(root: URL, relativePath: String)] {
         guard complete else { return [] }
         var planned: [URL: Set<String>] = [:]
         for output in outputs { planned[output.root.standardizedFileURL, default: []].insert(output.relativePath) }
@@ -43,64 +43,99 @@ public struct BuildRunner: Sendable {
         }
     }
 
-    /// Renders what is missing or stale and records the result in each output folder's state file.
-    public func build(_ jobs: [QuestionJob]) -> BuildReport {
-        let outputs = jobs.flatMap(\.outputs)
+    /// Renders what is missing or stale and records the result in each output folder's state file: the
+    /// questions' outputs, then the documents (each rendered from its questions' data, not from their files).
+    public func build(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
+        let units = jobs.map(Unit.question) + documents.map(Unit.document)
+        let outputs = units.flatMap(\.outputs)
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         for root in roots { AtomicFile.removeAbandonedTemporaries(in: root) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(outputs)
+        let fonts = fontFingerprints(units)
         let force = self.force
         let noticed = WarningCollector()
         let styleDigests = StyleDigests()
-        let results = run(jobs) { job, finish in
-            let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
-            // Which outputs need rendering: the rest are skipped without a rendition.
-            var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
-            for (index, output) in job.outputs.enumerated() {
-                let digest = InputDigest.of(job.request, backend: output.backend,
-                                            fonts: fonts[job.request.style.fonts.family], parts: parts)
-                let recorded = states[output.root.standardizedFileURL]?.entries[output.relativePath]
-                let existing = FileManager.default.contents(atPath: output.output.path).map { Array($0) }
-                if !force, let recorded, recorded.inputs == digest, let existing,
-                   InputDigest.sha256Hex(existing) == recorded.output {
-                    // Skipped, but what its render warned about still holds: report it again.
-                    noticed.add(recorded.warnings ?? [])
-                    finish(index, (.unchanged, recorded))
-                } else {
-                    stale.append((index, digest, existing))
-                }
+        /// The record of an output that needs no render, or nil with the file's current bytes. A file whose size
+        /// and modification time are as recorded is not read at all.
+        @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: String) -> (BuildState.Entry?, [UInt8]?) {
+            let path = root.appendingPathComponent(relativePath).path
+            var recorded = states[root.standardizedFileURL]?.entries[relativePath]
+            if !force, let entry = recorded, entry.inputs == digest, let stamp = entry.stamp, FileStamp.of(path) == stamp {
+                noticed.add(entry.warnings ?? [])
+                return (entry, nil)
             }
-            guard !stale.isEmpty else { return }
-            let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
-            let rendition = Rendition(job.request, parts: needs, formats: job.outputs.map(\.format))
-            let layoutWarnings = rendition.warnings.map(\.description)
-            noticed.add(layoutWarnings)
-            for (index, digest, existing) in stale {
-                let output = job.outputs[index]
-                let bytes: [UInt8]
-                var warnings = output.backend.reads.contains(.figure) ? layoutWarnings : []
+            let existing = FileManager.default.contents(atPath: path).map { Array($0) }
+            if !force, recorded?.inputs == digest, let existing, InputDigest.sha256Hex(existing) == recorded?.output {
+                // Skipped, but what its render warned about still holds: report it again.
+                noticed.add(recorded?.warnings ?? [])
+                recorded?.stamp = FileStamp.of(path)
+                return (recorded, existing)
+            }
+            return (nil, existing)
+        }
+        /// Writes rendered bytes unless the file already holds them.
+        @Sendable func store(_ bytes: [UInt8], to url: URL, digest: String, existing: [UInt8]?, warnings: [String]) -> Result {
+            var entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes), warnings: warnings)
+            if !force, existing == bytes {
+                entry.stamp = FileStamp.of(url.path)
+                return (.unchanged, entry)
+            }
+            do {
+                try AtomicFile.write(bytes, to: url)
+            } catch {
+                return (.failed("\(error)"), nil)
+            }
+            entry.stamp = FileStamp.of(url.path)
+            return (.written, entry)
+        }
+        let results = run(units) { unit, finish in
+            switch unit {
+            case .question(let job):
+                let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
+                // Which outputs need rendering: the rest are skipped without a rendition.
+                var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
+                for (index, output) in job.outputs.enumerated() {
+                    let digest = InputDigest.of(job.request, backend: output.backend,
+                                                fonts: fonts[job.request.style.fonts.family], parts: parts)
+                    let (recorded, existing) = upToDate(output.root, output.relativePath, digest: digest)
+                    if let recorded { finish(index, (.unchanged, recorded)) } else { stale.append((index, digest, existing)) }
+                }
+                guard !stale.isEmpty else { return }
+                let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
+                let rendition = Rendition(job.request, parts: needs, formats: job.outputs.map(\.format))
+                let layoutWarnings = rendition.warnings.map(\.description)
+                noticed.add(layoutWarnings)
+                for (index, digest, existing) in stale {
+                    let output = job.outputs[index]
+                    var warnings = output.backend.reads.contains(.figure) ? layoutWarnings : []
+                    do {
+                        let rendered = try output.backend.write(rendition)
+                        warnings += rendered.warnings
+                        noticed.add(rendered.warnings)
+                        finish(index, store(rendered.bytes, to: output.output, digest: digest, existing: existing, warnings: warnings))
+                    } catch {
+                        finish(index, (.failed("\(error)"), nil))
+                    }
+                }
+            case .document(let job):
+                let digest = job.digest(fonts: fonts)
+                let (recorded, existing) = upToDate(job.root, job.relativePath, digest: digest)
+                if let recorded { return finish(0, (.unchanged, recorded)) }
+                // One rendition per question, with what the document reads; the question formats of the run
+                // (for links) as the question jobs have them.
+                let renditions = job.requests.map {
+                    Rendition($0, parts: job.backend.reads, formats: job.context.formats)
+                }
+                var warnings = renditions.flatMap { $0.warnings.map(\.description) }
+                noticed.add(warnings)
                 do {
-                    let rendered = try output.backend.write(rendition)
-                    bytes = rendered.bytes
+                    let rendered = try job.backend.write(renditions, job.context)
                     warnings += rendered.warnings
                     noticed.add(rendered.warnings)
+                    finish(0, store(rendered.bytes, to: job.output, digest: digest, existing: existing, warnings: warnings))
                 } catch {
-                    finish(index, (.failed("\(error)"), nil))
-                    continue
+                    finish(0, (.failed("\(error)"), nil))
                 }
-                let entry = BuildState.Entry(inputs: digest, output: InputDigest.sha256Hex(bytes), warnings: warnings)
-                if !force, existing == bytes {
-                    finish(index, (.unchanged, entry))
-                    continue
-                }
-                do {
-                    try AtomicFile.write(bytes, to: output.output)
-                } catch {
-                    finish(index, (.failed("\(error)"), nil))
-                    continue
-                }
-                finish(index, (.written, entry))
             }
         }
 
@@ -108,7 +143,7 @@ public struct BuildRunner: Sendable {
         report.warnings = noticed.lines
         var updated = states
         for (output, (outcome, entry)) in zip(outputs, results) {
-            report.add(output.output, outcome)
+            report.add(output.info.output, outcome)
             if let entry { updated[output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
         }
         for (root, relative) in dropped(outputs, states: states) {
@@ -150,36 +185,39 @@ public struct BuildRunner: Sendable {
     }
 
     /// Reports, without rendering or writing, which outputs are missing or stale.
-    public func check(_ jobs: [QuestionJob]) -> BuildReport {
-        let outputs = jobs.flatMap(\.outputs)
+    public func check(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
+        let units = jobs.map(Unit.question) + documents.map(Unit.document)
+        let outputs = units.flatMap(\.outputs)
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(outputs)
+        let fonts = fontFingerprints(units)
         let styleDigests = StyleDigests()
-        let results = run(jobs) { job, finish in
-            let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
-            for (index, output) in job.outputs.enumerated() {
-                guard let existing = FileManager.default.contents(atPath: output.output.path) else {
-                    finish(index, (.stale(.missing), nil))
-                    continue
+        @Sendable func compare(_ root: URL, _ relativePath: String, digest: () -> String) -> BuildOutcome {
+            let path = root.appendingPathComponent(relativePath).path
+            guard let stamp = FileStamp.of(path) else { return .stale(.missing) }
+            guard let recorded = states[root.standardizedFileURL]?.entries[relativePath] else { return .stale(.unrecorded) }
+            if recorded.inputs != digest() { return .stale(.inputsChanged) }
+            // Size and time as recorded: the bytes need no reading; else they are hashed.
+            if recorded.stamp == stamp { return .upToDate }
+            guard let existing = FileManager.default.contents(atPath: path) else { return .stale(.missing) }
+            if InputDigest.sha256Hex(Array(existing)) != recorded.output { return .stale(.fileChanged) }
+            return .upToDate
+        }
+        let results = run(units) { unit, finish in
+            switch unit {
+            case .question(let job):
+                let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
+                for (index, output) in job.outputs.enumerated() {
+                    finish(index, (compare(output.root, output.relativePath) {
+                        InputDigest.of(job.request, backend: output.backend, fonts: fonts[job.request.style.fonts.family], parts: parts)
+                    }, nil))
                 }
-                guard let recorded = states[output.root.standardizedFileURL]?.entries[output.relativePath] else {
-                    finish(index, (.stale(.unrecorded), nil))
-                    continue
-                }
-                let digest = InputDigest.of(job.request, backend: output.backend,
-                                            fonts: fonts[job.request.style.fonts.family], parts: parts)
-                if recorded.inputs != digest {
-                    finish(index, (.stale(.inputsChanged), nil))
-                } else if InputDigest.sha256Hex(Array(existing)) != recorded.output {
-                    finish(index, (.stale(.fileChanged), nil))
-                } else {
-                    finish(index, (.upToDate, nil))
-                }
+            case .document(let job):
+                finish(0, (compare(job.root, job.relativePath) { job.digest(fonts: fonts) }, nil))
             }
         }
         var report = BuildReport()
-        for (output, (outcome, _)) in zip(outputs, results) { report.add(output.output, outcome) }
+        for (output, (outcome, _)) in zip(outputs, results) { report.add(output.info.output, outcome) }
         for (root, relative) in dropped(outputs, states: states)
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
             report.add(root.appendingPathComponent(relative), .stale(.dropped))
@@ -188,29 +226,56 @@ public struct BuildRunner: Sendable {
     }
 
     /// One fingerprint per font family that a font-using backend will draw with.
-    private func fontFingerprints(_ outputs: [RenderJob]) -> [String: String] {
+    private func fontFingerprints(_ units: [Unit]) -> [String: String] {
         var result: [String: String] = [:]
-        for output in outputs where output.backend.usesFonts && result[output.request.style.fonts.family] == nil {
-            result[output.request.style.fonts.family] = FontFingerprint.of(family: output.request.style.fonts.family)
+        func add(_ family: String) {
+            if result[family] == nil { result[family] = FontFingerprint.of(family: family) }
+        }
+        for unit in units {
+            switch unit {
+            case .question(let job):
+                for output in job.outputs where output.backend.usesFonts { add(output.request.style.fonts.family) }
+            case .document(let job) where job.backend.usesFonts:
+                for request in job.requests { add(request.style.fonts.family) }
+            case .document: break
+            }
         }
         return result
     }
 
     typealias Result = (BuildOutcome, BuildState.Entry?)
 
-    /// Runs `work` for every question on the worker threads; `work` reports each of the question's outputs
-    /// through its `finish` callback. Results come back in output order.
-    private func run(_ jobs: [QuestionJob],
-                     _ work: @escaping @Sendable (QuestionJob, (Int, Result) -> Void) -> Void) -> [Result] {
-        let progress = Progress(jobs: jobs, onEvent: onEvent)
+    /// A unit of work handed to one worker: a question with all its outputs, or a document (one output).
+    enum Unit: Sendable {
+        case question(QuestionJob)
+        case document(DocumentJob)
+
+        struct Output {
+            var root: URL
+            var relativePath: String
+            var info: OutputInfo
+        }
+
+        var outputs: [Output] {
+            switch self {
+            case .question(let job): job.outputs.map { Output(root: $0.root, relativePath: $0.relativePath, info: $0.info) }
+            case .document(let job): [Output(root: job.root, relativePath: job.relativePath, info: job.info)]
+            }
+        }
+    }
+
+    /// Runs `work` for every unit on the worker threads, in order (questions before documents); `work`
+    /// reports each of the unit's outputs through its `finish` callback. Results come back in output order.
+    private func run(_ units: [Unit], _ work: @escaping @Sendable (Unit, (Int, Result) -> Void) -> Void) -> [Result] {
+        let progress = Progress(units: units, onEvent: onEvent)
         progress.emit(.started(total: progress.total))
         let group = DispatchGroup()
-        for _ in 0..<min(self.jobs, max(jobs.count, 1)) {
+        for _ in 0..<min(self.jobs, max(units.count, 1)) {
             group.enter()
             let thread = Thread {
-                while let (index, job) = progress.next() {
-                    for output in job.outputs { progress.emit(.rendering(output)) }
-                    work(job) { output, result in progress.finish(question: index, output: output, result) }
+                while let (index, unit) = progress.next() {
+                    for output in unit.outputs { progress.emit(.rendering(output.info)) }
+                    work(unit) { output, result in progress.finish(unit: index, output: output, result) }
                 }
                 group.leave()
             }
@@ -222,38 +287,40 @@ public struct BuildRunner: Sendable {
         return progress.results.map { $0! }
     }
 
-    /// The shared state of one run: the next question to hand out, the results, and event delivery.
+    /// The shared state of one run: the next unit to hand out, the results, and event delivery.
     private final class Progress: @unchecked Sendable {
         private let lock = NSLock()
-        private let jobs: [QuestionJob]
+        private let units: [Unit]
+        private let outputs: [[OutputInfo]]
         private let onEvent: (@Sendable (BuildEvent) -> Void)?
-        /// Where each question's outputs start in the flat list of outputs.
+        /// Where each unit's outputs start in the flat list of outputs.
         private let offsets: [Int]
         let total: Int
         private var nextIndex = 0
         private var done = 0
         var results: [Result?]
 
-        init(jobs: [QuestionJob], onEvent: (@Sendable (BuildEvent) -> Void)?) {
-            self.jobs = jobs
+        init(units: [Unit], onEvent: (@Sendable (BuildEvent) -> Void)?) {
+            self.units = units
+            self.outputs = units.map { $0.outputs.map(\.info) }
             self.onEvent = onEvent
             var offsets: [Int] = []
             var count = 0
-            for job in jobs {
+            for outputs in outputs {
                 offsets.append(count)
-                count += job.outputs.count
+                count += outputs.count
             }
             self.offsets = offsets
             self.total = count
             self.results = Array(repeating: nil, count: count)
         }
 
-        func next() -> (Int, QuestionJob)? {
+        func next() -> (Int, Unit)? {
             lock.lock()
             defer { lock.unlock() }
-            guard nextIndex < jobs.count else { return nil }
+            guard nextIndex < units.count else { return nil }
             nextIndex += 1
-            return (nextIndex - 1, jobs[nextIndex - 1])
+            return (nextIndex - 1, units[nextIndex - 1])
         }
 
         func emit(_ event: BuildEvent) {
@@ -262,12 +329,12 @@ public struct BuildRunner: Sendable {
             onEvent?(event)
         }
 
-        func finish(question: Int, output: Int, _ result: Result) {
+        func finish(unit: Int, output: Int, _ result: Result) {
             lock.lock()
             defer { lock.unlock() }
-            results[offsets[question] + output] = result
+            results[offsets[unit] + output] = result
             done += 1
-            onEvent?(.finished(jobs[question].outputs[output], result.0, done: done, total: total))
+            onEvent?(.finished(outputs[unit][output], result.0, done: done, total: total))
         }
     }
 }
@@ -300,8 +367,8 @@ public enum StaleReason: String, Sendable, Equatable {
 /// Progress of a build, for a progress line or a log.
 public enum BuildEvent: Sendable {
     case started(total: Int)
-    case rendering(RenderJob)
-    case finished(RenderJob, BuildOutcome, done: Int, total: Int)
+    case rendering(OutputInfo)
+    case finished(OutputInfo, BuildOutcome, done: Int, total: Int)
 }
 
 /// What a build or check did, by output.

@@ -17,11 +17,16 @@ public struct BuildState: Sendable, Equatable {
         /// What the render warned about (layout and backend warnings), so that a build that skips the output
         /// still reports them; nil when there were none.
         public var warnings: [String]?
+        /// The file's size and modification time when the build wrote or last hashed it. While both are
+        /// unchanged the file is taken to hold `output` without reading it (as git's index does); any
+        /// difference — another machine, a copy, an edit — and the bytes are hashed.
+        public var stamp: FileStamp?
 
-        public init(inputs: String, output: String, warnings: [String] = []) {
+        public init(inputs: String, output: String, warnings: [String] = [], stamp: FileStamp? = nil) {
             self.inputs = inputs
             self.output = output
             self.warnings = warnings.isEmpty ? nil : warnings
+            self.stamp = stamp
         }
     }
 
@@ -53,5 +58,19 @@ public struct BuildState: Sendable, Equatable {
         var format: String
         var stapel: String
         var outputs: [String: Entry]
+    }
+}
+
+/// A file's size and modification time (nanoseconds since 1970), from `stat`.
+public struct FileStamp: Sendable, Equatable, Codable {
+    public var size: Int64
+    public var modified: Int64
+
+    /// The stamp of the file at `path`; nil when there is none.
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }

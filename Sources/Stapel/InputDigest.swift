@@ -21,6 +21,8 @@ public enum InputDigest {
             survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
                                                      skipping: CanonicalValue.positionFields.union(["directory"])))
             labels = InputDigest.hash(CanonicalValue(reflecting: scoped.labels))
+            // The logo is the documents' alone: they digest its file (`DocumentJob.digest`), so naming or changing
+            // one rewrites no figure.
             (style, tableStyle) = styles?.digests(of: scoped.style) ?? StyleDigests.compute(scoped.style)
         }
     }
@@ -77,6 +79,7 @@ public final class StyleDigests: @unchecked Sendable {
     }
 
     static func compute(_ style: Style) -> (String, String) {
-        (InputDigest.hash(CanonicalValue(reflecting: style)), InputDigest.hash(CanonicalValue(reflecting: style.tables)))
+        (InputDigest.hash(CanonicalValue(reflecting: style, skipping: CanonicalValue.positionFields.union(["logo"]))),
+         InputDigest.hash(CanonicalValue(reflecting: style.tables)))
     }
 }

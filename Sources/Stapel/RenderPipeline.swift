@@ -48,12 +48,16 @@ public struct RenderPipeline: Sendable {
         /// Question-scoped requests (see `QuestionScope`), by language then questionnaire order.
         public var requests: [(language: String, request: RenderRequest)]
         public var warnings: [String]
+        /// The style the plan renders with (per-question variants included).
+        public var style: Style
+        /// Each language's labels as the requests have them (fallbacks filled in).
+        public var labels: [String: LabelSet]
     }
 
     /// Loads and checks everything the plan needs; throws before any file is written.
     public func prepare(_ plan: RenderPlan) throws -> Prepared {
-        for format in plan.formats where registry.backend(named: format) == nil {
-            throw PlanError.unknownFormat(format, available: registry.names)
+        for format in plan.formats where !registry.provides(format) {
+            throw PlanError.unknownFormat(format, available: registry.allNames)
         }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
         let survey = try loader.loadSurvey()
@@ -91,6 +95,7 @@ public struct RenderPipeline: Sendable {
             }
         }
         var requests: [(String, RenderRequest)] = []
+        var labelSets: [String: LabelSet] = [:]
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
         for language in languages {
             var labels = try LabelSource.labels(language, loader: loader)
@@ -114,19 +119,22 @@ public struct RenderPipeline: Sendable {
             }
             // The label set is split by question once; each request starts from its question's share of it, so
             // planning stays linear in the number of questions.
+            labelSets[language] = labels
             let index = QuestionScope.LabelIndex(labels)
             for question in questions {
                 requests.append((language, QuestionScope.request(survey: survey, question: question, labels: labels, index: index,
                                                                  style: style, options: plan.options)))
             }
         }
-        return Prepared(survey: survey, requests: requests, warnings: warnings)
+        return Prepared(survey: survey, requests: requests, warnings: warnings, style: style, labels: labelSets)
     }
 
-    /// The jobs of several plans — one per question × language × style, with all its outputs — checked for
-    /// outputs that would overwrite each other.
-    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [QuestionJob], warnings: [String]) {
+    /// The jobs of several plans — one per question × language × style, with all its outputs, and one per
+    /// document format × language × style, with all that language's questions — checked for outputs that
+    /// would overwrite each other.
+    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
         var jobs: [QuestionJob] = []
+        var documents: [DocumentJob] = []
         var warnings: [String] = []
         var seen = Set<String>()
         for plan in plans {
@@ -135,7 +143,7 @@ public struct RenderPipeline: Sendable {
             for (language, request) in prepared.requests {
                 var outputs: [RenderJob] = []
                 for format in plan.formats {
-                    let backend = registry.backend(named: format)!
+                    guard let backend = registry.backend(named: format) else { continue }   // a document
                     let relative = plan.relativePath(language: language, question: request.question.id,
                                                      fileExtension: backend.fileExtension)
                     let job = RenderJob(request: request, backend: backend, root: plan.outputDirectory, relativePath: relative)
@@ -145,14 +153,31 @@ public struct RenderPipeline: Sendable {
                 }
                 jobs.append(QuestionJob(request: request, outputs: outputs))
             }
+            for format in plan.formats {
+                guard let backend = registry.document(named: format) else { continue }
+                var languages: [String] = []
+                for (language, _) in prepared.requests where !languages.contains(language) { languages.append(language) }
+                for language in languages {
+                    guard let labels = prepared.labels[language] else { continue }
+                    let context = DocumentContext(language: language, formats: plan.formats, labels: labels,
+                                                  survey: prepared.survey, style: prepared.style)
+                    let job = DocumentJob(requests: prepared.requests.filter { $0.language == language }.map(\.request),
+                                          backend: backend, context: context, root: plan.outputDirectory,
+                                          relativePath: "\(language)/\(backend.fileName)")
+                    guard seen.insert(job.output.standardizedFileURL.path).inserted else {
+                        throw PlanError.duplicateOutput(SurveyLoader.display(job.output))
+                    }
+                    documents.append(job)
+                }
+            }
         }
-        return (jobs, warnings)
+        return (jobs, documents, warnings)
     }
 
     /// Plans and renders one plan with `runner`. A backend failure fails only its own output.
     public func run(_ plan: RenderPlan, runner: BuildRunner = BuildRunner()) throws -> BuildReport {
-        let (jobs, warnings) = try jobs(for: [plan])
-        var report = runner.build(jobs)
+        let (jobs, documents, warnings) = try jobs(for: [plan])
+        var report = runner.build(jobs, documents: documents)
         report.warnings = warnings + report.warnings
         return report
     }

@@ -42,7 +42,9 @@ enum Subprocess {
     /// Output beyond this is an error rather than memory exhaustion.
     static let outputLimit = 1 << 30
 
-    static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Double) throws -> Result {
+    /// `environment` adds to (or replaces in) Stapel's own environment for the child.
+    static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Double,
+                    environment: [String: String] = [:]) throws -> Result {
         _ = ignoreSIGPIPE
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         var pid = pid_t()
@@ -82,7 +84,12 @@ enum Subprocess {
             posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
             let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            return posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            guard !environment.isEmpty else { return posix_spawn(&pid, path, &actions, &attributes, argv, environ) }
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            let envp: [UnsafeMutablePointer<CChar>?] = merged.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { envp.forEach { free($0) } }
+            return posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         }()
         // The child's ends belong to the child now.
         for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] where fd >= 0 { close(fd) }

@@ -41,6 +41,9 @@ public struct Style: Sendable, Hashable {
         public var growToFit = 1.0
         /// SVG text as `<text>` elements (selectable, searchable) or as glyph outlines (looks the same everywhere).
         public var svgText = SVGTextMode.text
+        /// A logo (SVG or PNG) for the title page of the report documents: an absolute path, as the style
+        /// reader resolved it from the style file's folder; nil: none.
+        public var logo: String? = nil
         public init() {}
     }
 

@@ -137,6 +137,7 @@ enum StyleFields {
                 s.page.growToFit = f
             },
             "svg-text": { r, s in s.page.svgText = try r.choice(SVGTextMode.self) },
+            "logo": { r, s in s.page.logo = try r.logoPath() },
         ],
         "fonts": [
             "family": { r, s in s.fonts.family = try r.string() },
@@ -378,5 +379,20 @@ public enum StyleLimits {
             + " is larger than \(InputLimits.maxPixelsPerSide) px a side; lower dpi or width-mm"
         if let culprit { throw culprit.error(what) }
         throw chain.last.map { $0.error(what) } ?? DataError(SourceLocation(file: "style", line: 1, column: 1), path: "page", what)
+    }
+}
+
+extension YAMLReader {
+    /// A logo file (`.svg` or `.png`), relative to the style file's folder or absolute, that must exist.
+    func logoPath() throws -> String {
+        let text = try string()
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let url = text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text)
+        let ext = url.pathExtension.lowercased()
+        guard ext == "svg" || ext == "png" else { throw error("a logo is an .svg or .png file, found '\(text)'") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw error("no logo file '\(text)' (looked for \(url.standardizedFileURL.path))")
+        }
+        return url.standardizedFileURL.path
     }
 }

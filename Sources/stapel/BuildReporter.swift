@@ -152,7 +152,7 @@ final class BuildReporter: @unchecked Sendable {
         }
     }
 
-    private func outputEvent(_ job: RenderJob, _ outcome: BuildOutcome) -> [(String, CanonicalValue)] {
+    private func outputEvent(_ job: OutputInfo, _ outcome: BuildOutcome) -> [(String, CanonicalValue)] {
         let name: String
         var extra: [(String, CanonicalValue)] = []
         switch outcome {
@@ -167,7 +167,7 @@ final class BuildReporter: @unchecked Sendable {
             extra = [("reason", .string(reason.rawValue))]
         }
         return [("event", .string(name)), ("path", .string(SurveyLoader.display(job.output))),
-                ("question", .string(job.questionID)), ("language", .string(job.language)),
+                ("question", job.questionID.map { .string($0) } ?? .null), ("language", .string(job.language)),
                 ("format", .string(job.format))] + extra
     }
 
@@ -192,11 +192,11 @@ extension BuildReporter {
     /// failed, 1 when a check found outputs missing or stale.
     /// With `strict`, any warning (the data's, a layout's, a backend's) makes the run fail with 1 after it
     /// has written everything, as `validate --strict` does.
-    func execute(_ jobs: [QuestionJob], warnings: [String], force: Bool, check: Bool, complete: Bool = false,
-                 prune: Bool = false, strict: Bool = false) -> Int32 {
+    func execute(_ jobs: [QuestionJob], documents: [DocumentJob] = [], warnings: [String], force: Bool, check: Bool,
+                 complete: Bool = false, prune: Bool = false, strict: Bool = false) -> Int32 {
         for warning in warnings { self.warning(warning) }
         let runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
-        let report = check ? runner.check(jobs) : runner.build(jobs)
+        let report = check ? runner.check(jobs, documents: documents) : runner.build(jobs, documents: documents)
         for warning in report.warnings { self.warning(warning) }
         if check {
             // Dropped outputs are no job's, so no event reported them.

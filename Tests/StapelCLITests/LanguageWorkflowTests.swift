@@ -158,6 +158,14 @@ import Testing
             excluded-from-base: "Percentagens calculadas sem {answers}."
             base-substantive: "Base: respostas substantivas ({n})."
           low-base: "Menos de {n} respostas."
+          report:
+            contents: "Índice"
+            reference: "Número de referência: {reference}"
+            year: "Publicado em {year}"
+            publisher: "Editor: {publisher}"
+            gallery: "Todas as figuras"
+            question-page: "Tabela e transferências"
+            figures: "Figuras pela ordem do questionário"
           alt:
             kind:
               bar: "Gráfico de barras"

@@ -27,13 +27,13 @@ import Testing
         #expect(anes.directory.lastPathComponent == "anes96")
         #expect(anes.languages == ["en", "de"])
         #expect(anes.outputDirectory.standardizedFileURL == packageRoot.appendingPathComponent("Output/anes96").standardizedFileURL)
-        #expect(Set(anes.formats ?? BackendRegistry.builtIn.names) == Set(BackendRegistry.builtIn.names))
+        #expect(Set(anes.formats ?? BackendRegistry.builtIn.names) == Set(BackendRegistry.builtIn.allNames))
         #expect(entry.directory.standardizedFileURL == bundledSurvey.standardizedFileURL)
         #expect(entry.outputDirectory.standardizedFileURL == packageRoot.appendingPathComponent("Output").standardizedFileURL)
         #expect(entry.languages == ["sv", "en"])
         #expect(entry.styles == ["default"])
         #expect(entry.questions.isEmpty)
-        #expect(Set(entry.formats ?? BackendRegistry.builtIn.names) == Set(BackendRegistry.builtIn.names))
+        #expect(Set(entry.formats ?? BackendRegistry.builtIn.names) == Set(BackendRegistry.builtIn.allNames))
     }
 
     @Test func defaultsAndRelativePaths() throws {

@@ -16,7 +16,7 @@ struct BackendsCommand: ParsableCommand {
 
     func run() {
         let registry = BackendRegistry.builtIn
-        let width = max(6, (registry.names.map(\.count).max() ?? 0) + 1)
+        let width = max(6, (registry.allNames.map(\.count).max() ?? 0) + 1)
         for backend in registry.backends {
             print("\(backend.name.padding(toLength: width, withPad: " ", startingAt: 0)) .\(backend.fileExtension.padding(toLength: 5, withPad: " ", startingAt: 0)) \(backend.summary)")
             for option in backend.options {
@@ -24,9 +24,13 @@ struct BackendsCommand: ParsableCommand {
                 print("\("".padding(toLength: width + 8, withPad: " ", startingAt: 0))--\(option.name)\(values): \(option.summary)")
             }
         }
+        for document in registry.documents {
+            let file = "<lang>/\(document.fileName)"
+            print("\(document.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(file.padding(toLength: max(19, file.count + 1), withPad: " ", startingAt: 0))\(document.summary)")
+        }
         let folders = (backendsFolder.map { [URL(fileURLWithPath: $0)] } ?? []) + (stapelExecutableFolder.map { [$0] } ?? [])
         let finder = ExternalBackendFinder(folders: folders, timeout: 10)
-        for (name, executable) in finder.available() where registry.backend(named: name) == nil {
+        for (name, executable) in finder.available() where !registry.provides(name) {
             let described: String
             do {
                 let backend = try ExternalBackend(executable: executable, name: name, timeout: 10)

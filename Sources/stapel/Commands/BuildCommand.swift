@@ -49,19 +49,20 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let jobs: [QuestionJob]
+        let documents: [DocumentJob]
         let warnings: [String]
         do {
             let manifest = try ManifestReader.load(url)
             let finder = ManifestPlanner.finder(manifest, extraFolders: stapelExecutableFolder.map { [$0] } ?? [],
                                                 timeout: backendTimeout)
             let registry = try BackendRegistry.builtIn.resolving(ManifestPlanner.formats(manifest), with: finder)
-            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: try ManifestPlanner.plans(manifest, builtIn: registry))
+            (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: try ManifestPlanner.plans(manifest, builtIn: registry))
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
         }
         // The manifest names everything its output folders should hold: outputs it no longer names are reported
         // (by --check as stale) and removed with --prune.
-        let code = reporter.execute(jobs, warnings: warnings, force: force, check: check, complete: true, prune: prune, strict: strict)
+        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force, check: check, complete: true, prune: prune, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }

@@ -25,7 +25,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "Output"
 
-    @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: all.")
+    @Option(name: .long, help: "Comma-separated formats (see `stapel backends`). Default: every per-question format; the documents index, report-pdf and report-docx are named.")
     var format: String?
 
     @Option(name: .long, help: "Comma-separated languages (default: every label set in the survey's labels/ folder).")
@@ -110,6 +110,7 @@ struct RenderCommand: ParsableCommand {
             ?? URL(fileURLWithPath: out)
         defer { if let single { try? FileManager.default.removeItem(at: single.deletingLastPathComponent().appendingPathComponent(".stapel-output-\(getpid())")) } }
         let jobs: [QuestionJob]
+        let documents: [DocumentJob]
         let warnings: [String]
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
@@ -121,11 +122,11 @@ struct RenderCommand: ParsableCommand {
                 formats: formats, languages: languages, style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
             plan.page = RenderPlan.PageAdjustment(widthMM: widthMm, dpi: dpi, aspectRatio: aspectRatio)
-            (jobs, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
+            (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        let code = reporter.execute(jobs, warnings: warnings, force: force || single != nil, check: false, strict: strict)
+        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force || single != nil, check: false, strict: strict)
         if code != ExitStatus.ok { throw ExitCode(code) }
         if let single, let produced = jobs.first?.outputs.first?.output {
             // Moved within one folder: FILE is either its old self or the new output, never partial.
