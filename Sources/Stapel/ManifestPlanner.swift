@@ -40,13 +40,15 @@ public enum ManifestPlanner {
                 }
             }
             return entry.styles.map { style in
-                RenderPlan(surveyDirectory: entry.directory,
+                var plan = RenderPlan(surveyDirectory: entry.directory,
                            outputDirectory: entry.styles.count > 1 ? entry.outputDirectory.appendingPathComponent(style)
                                                                    : entry.outputDirectory,
                            stylesDirectory: manifest.stylesDirectory,
                            formats: entry.formats ?? builtIn.names, languages: entry.languages, style: style,
                            questions: entry.questions, options: entry.options, fallbackLanguage: entry.fallbackLanguage,
                            overrides: entry.overrides)
+                plan.origin = "\(entry.location) (\(entry.path)\(entry.styles.count > 1 ? ", style \(style)" : ""))"
+                return plan
             }
         }
     }

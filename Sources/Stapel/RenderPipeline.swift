@@ -18,7 +18,7 @@ public struct RenderPipeline: Sendable {
         /// A language Stapel ships no interface strings for, whose survey label set does not supply them all.
         case missingInterfaceLabels(language: String, keys: [String], file: String, available: [String])
         /// Two planned outputs have the same path (two surveys or styles writing into one folder).
-        case duplicateOutput(String)
+        case duplicateOutput(String, first: String? = nil, second: String? = nil)
 
         public var description: String {
             switch self {
@@ -36,7 +36,10 @@ public struct RenderPipeline: Sendable {
                 "error: Stapel ships no interface strings for '\(language)' (it has \(available.joined(separator: ", "))) and \(file) "
                     + "lacks \(keys.count) of them: \(keys.joined(separator: ", "))\n(add these ui.* and number.* keys to \(file); "
                     + "`stapel labels extract --lang \(language) --part interface` writes a template)"
-            case .duplicateOutput(let path):
+            case .duplicateOutput(let path, let first, let second) where first != nil || second != nil:
+                "error: two outputs would be written to '\(path)': by \(first ?? "the command line") and by \(second ?? "the command line"); "
+                    + "give the surveys or styles separate output folders (`output:`)"
+            case .duplicateOutput(let path, _, _):
                 "error: two outputs would be written to '\(path)'; give the surveys or styles separate output folders"
             }
         }
@@ -117,6 +120,9 @@ public struct RenderPipeline: Sendable {
                     warnings.append("warning: '\(language)' lacks label '\(key)'; using the '\(fallback)' text")
                 }
             }
+            // An empty question text or option label is as wrong here as in `stapel validate`.
+            let empty = Validator().validate(labels, for: survey).filter { $0.check == "empty-label" }
+            if !empty.isEmpty { throw PlanError.invalidSurvey(empty) }
             // The label set is split by question once; each request starts from its question's share of it, so
             // planning stays linear in the number of questions.
             labelSets[language] = labels
@@ -136,7 +142,13 @@ public struct RenderPipeline: Sendable {
         var jobs: [QuestionJob] = []
         var documents: [DocumentJob] = []
         var warnings: [String] = []
-        var seen = Set<String>()
+        var seen: [String: String] = [:]
+        func claim(_ url: URL, by plan: RenderPlan) throws {
+            let key = url.standardizedFileURL.path
+            let origin = plan.origin ?? "the command line"
+            if let first = seen[key] { throw PlanError.duplicateOutput(SurveyLoader.display(url), first: first, second: origin) }
+            seen[key] = origin
+        }
         for plan in plans {
             let prepared = try prepare(plan)
             warnings += prepared.warnings
@@ -147,8 +159,7 @@ public struct RenderPipeline: Sendable {
                     let relative = plan.relativePath(language: language, question: request.question.id,
                                                      fileExtension: backend.fileExtension)
                     let job = RenderJob(request: request, backend: backend, root: plan.outputDirectory, relativePath: relative)
-                    let key = job.output.standardizedFileURL.path
-                    guard seen.insert(key).inserted else { throw PlanError.duplicateOutput(SurveyLoader.display(job.output)) }
+                    try claim(job.output, by: plan)
                     outputs.append(job)
                 }
                 jobs.append(QuestionJob(request: request, outputs: outputs))
@@ -164,9 +175,7 @@ public struct RenderPipeline: Sendable {
                     let job = DocumentJob(requests: prepared.requests.filter { $0.language == language }.map(\.request),
                                           backend: backend, context: context, root: plan.outputDirectory,
                                           relativePath: "\(language)/\(backend.fileName)")
-                    guard seen.insert(job.output.standardizedFileURL.path).inserted else {
-                        throw PlanError.duplicateOutput(SurveyLoader.display(job.output))
-                    }
+                    try claim(job.output, by: plan)
                     documents.append(job)
                 }
             }

@@ -18,6 +18,8 @@ public struct RenderPlan: Sendable {
     public var overrides: [QuestionOverride]
     /// The figure's page as the command line sets it (`--width-mm`, `--dpi`, `--aspect`), over the style's.
     public var page = PageAdjustment()
+    /// Where the plan comes from, for messages: a manifest entry (`stapel.yaml:8:5 (surveys[0])`), or nil.
+    public var origin: String?
 
     /// Page settings that replace the style's for one run, without a style file.
     public struct PageAdjustment: Sendable, Hashable {

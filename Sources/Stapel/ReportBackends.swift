@@ -128,7 +128,7 @@ enum ReportLaTeX {
             \\setlength{\\parskip}{0.4em}
 
             """
-        t += "\\begin{document}\n\\renewcommand{\\contentsname}{\(try e(labels.text("ui.report.contents")))}\n"
+        t += "\\begin{document}\n\\renewcommand{\\contentsname}{\(try e(labels.text(.reportContents)))}\n"
         // Title page: logo, title, subtitle, publisher, reference number, year.
         t += "\\begin{titlepage}\n\\pdfbookmark[1]{\(try e(title))}{title}\n\\raggedright\n"
         if let logo = context.style.logoURL {
@@ -140,15 +140,15 @@ enum ReportLaTeX {
         if let subtitle = labels["survey.subtitle"], !subtitle.isEmpty { t += "{\\Large \(try e(subtitle))\\par}\n" }
         t += "\\vfill\n"
         if let publisher = labels["survey.publisher"], !publisher.isEmpty {
-            t += "\(try e(labels.text("ui.report.publisher", ["publisher": publisher])))\\par\n"
+            t += "\(try e(labels.text(.reportPublisher, ["publisher": publisher])))\\par\n"
         }
         if let reference = context.survey.reference, !reference.isEmpty {
-            t += "\(try e(labels.text("ui.report.reference", ["reference": reference])))\\par\n"
+            t += "\(try e(labels.text(.reportReference, ["reference": reference])))\\par\n"
         }
         if let year = context.survey.year {
-            t += "\(try e(labels.text("ui.report.year", ["year": String(year)])))\\par\n"
+            t += "\(try e(labels.text(.reportYear, ["year": String(year)])))\\par\n"
         }
-        t += "\\end{titlepage}\n\\pdfbookmark[1]{\(try e(labels.text("ui.report.contents")))}{contents}\n\\tableofcontents\n\\clearpage\n"
+        t += "\\end{titlepage}\n\\pdfbookmark[1]{\(try e(labels.text(.reportContents)))}{contents}\n\\tableofcontents\n\\clearpage\n"
         let writer = LaTeXTableWriter(standalone: false, language: language, numberFormat: labels.numberFormat)
         for rendition in renditions {
             let id = rendition.request.question.id
@@ -205,10 +205,10 @@ enum ReportMarkdown {
         var authors: [String] = []
         if let publisher = labels["survey.publisher"], !publisher.isEmpty { authors.append(publisher) }
         if let reference = context.survey.reference, !reference.isEmpty {
-            authors.append(labels.text("ui.report.reference", ["reference": reference]))
+            authors.append(labels.text(.reportReference, ["reference": reference]))
         }
         if !authors.isEmpty { m += "author:\n" + authors.map { "  - \"\(yaml($0))\"\n" }.joined() }
-        if let year = context.survey.year { m += "date: \"\(yaml(labels.text("ui.report.year", ["year": String(year)])))\"\n" }
+        if let year = context.survey.year { m += "date: \"\(yaml(labels.text(.reportYear, ["year": String(year)])))\"\n" }
         m += "lang: \(context.language)\n---\n\n"
         let writer = MarkdownTableWriter(numberFormat: labels.numberFormat)
         for rendition in renditions {

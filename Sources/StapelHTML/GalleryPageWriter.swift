@@ -35,15 +35,15 @@ public enum GalleryPageWriter {
         let lang = HTMLPageWriter.htmlLanguage(labels.language)
         var h = "<!DOCTYPE html>\n<html lang=\"\(e(lang))\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(e(title.isEmpty ? labels.text("ui.report.gallery") : title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
+        h += "<title>\(e(title.isEmpty ? labels.text(.reportGallery) : title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         h += "<header>\n<h1>\(e(title))</h1>\n"
         if let subtitle = labels["survey.subtitle"], !subtitle.isEmpty { h += "<p class=\"subtitle\">\(e(subtitle))</p>\n" }
         h += "</header>\n"
-        h += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(e(labels.text("ui.report.contents")))</h2>\n<ul>\n"
+        h += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(e(labels.text(.reportContents)))</h2>\n<ul>\n"
         for entry in entries {
             h += "<li><a href=\"#\(HTMLPageWriter.idName(entry.figure.questionID))\">\(e(heading(entry.table)))</a></li>\n"
         }
-        h += "</ul>\n</nav>\n<main>\n<h2 class=\"visually-hidden\">\(e(labels.text("ui.report.figures")))</h2>\n"
+        h += "</ul>\n</nav>\n<main>\n<h2 class=\"visually-hidden\">\(e(labels.text(.reportFigures)))</h2>\n"
         for entry in entries {
             let anchor = HTMLPageWriter.idName(entry.figure.questionID)
             h += "<section aria-labelledby=\"\(anchor)-h\" id=\"\(anchor)\">\n<h3 id=\"\(anchor)-h\">"
@@ -55,7 +55,7 @@ public enum GalleryPageWriter {
             for line in entry.figure.altText.long.split(separator: "\n") { h += "<p>\(e(String(line)))</p>\n" }
             h += "</details>\n"
             if let page = entry.page {
-                h += "<p class=\"more\"><a href=\"\(e(page))\">\(e(labels.text("ui.report.question-page")))"
+                h += "<p class=\"more\"><a href=\"\(e(page))\">\(e(labels.text(.reportQuestionPage)))"
                 h += "<span class=\"visually-hidden\">: \(e(heading(entry.table)))</span></a></p>\n"
             }
             h += "</section>\n"
