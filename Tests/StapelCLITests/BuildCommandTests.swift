@@ -108,6 +108,30 @@ import Testing
         }
     }
 
+    /// Two manifest entries writing the same file are named, with their places; an empty label stops a
+    /// render as it fails `validate`.
+    @Test func collisionsAndEmptyLabelsAreNamed() throws {
+        defer { scratch.cleanUp() }
+        try scratch.write("""
+            format: stapel-manifest/1
+            output: out
+            styles-folder: \(stylesFolder.path)
+            surveys:
+              - path: survey
+                formats: [md]
+                languages: [sv]
+              - path: survey
+                formats: [md]
+                languages: [sv]
+            """, to: "stapel.yaml")
+        let clash = try stapel(["build"])
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("stapel.yaml:5:5 (surveys[0])") && clash.stderr.contains("stapel.yaml:8:5 (surveys[1])"), "\(clash.stderr)")
+        try edit(survey.appendingPathComponent("labels/sv.yaml"), replacing: "text: \"Kännetecknar sig myndigheten som datadriven?\"", with: "text: \"\"")
+        let empty = try stapel(["render", "survey", "--out", "o", "--styles", stylesFolder.path, "--format", "md", "--lang", "sv"])
+        #expect(empty.status == 1 && empty.stderr.contains("questions.q01.text") && empty.stderr.contains("empty"), "\(empty.stderr)")
+    }
+
     @Test func buildThenNoOpBuild() throws {
         defer { scratch.cleanUp() }
         try manifest()
