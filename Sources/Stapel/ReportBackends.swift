@@ -169,7 +169,8 @@ enum ReportLaTeX {
                 .filter { !$0.hasPrefix("\\caption") && !$0.hasPrefix("\\label{tab:") }.joined(separator: "\n")
             try Data(fragment.utf8).write(to: folder.appendingPathComponent("\(id).tex"))
             let short = table.shortCaption.flatMap { $0.isEmpty ? nil : $0 } ?? table.caption
-            let tocEntry = table.title.map { "\($0): \(short)" } ?? short
+            // "Fråga 5: Hinder …", but a display title the short caption repeats stands alone.
+            let tocEntry = table.title.map { $0 == short ? short : "\($0): \(short)" } ?? short
             t += "\\phantomsection\\addcontentsline{toc}{section}{\(try e(tocEntry))}\n"
             t += "{\\large\\bfseries\\raggedright\\hyphenpenalty=10000\\exhyphenpenalty=10000 \(try e(heading))\\par}\n\\vspace{3mm}\n"
             t += "\\begin{center}\\includegraphics[width=\\linewidth,height=0.55\\textheight,keepaspectratio]{\(pdf.path)}\\end{center}\n"
