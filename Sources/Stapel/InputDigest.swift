@@ -20,7 +20,8 @@ public enum InputDigest {
         public init(_ scoped: RenderRequest, styles: StyleDigests? = nil) {
             survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
                                                      skipping: CanonicalValue.positionFields.union(["directory"])))
-            labels = InputDigest.hash(CanonicalValue(reflecting: scoped.labels))
+            // The language and the texts, by key: where a label stands in its file is no input of any output.
+            labels = InputDigest.labelsDigest(scoped.labels)
             // The logo is the documents' alone: they digest its file (`DocumentJob.digest`), so naming or changing
             // one rewrites no figure.
             (style, tableStyle) = styles?.digests(of: scoped.style) ?? StyleDigests.compute(scoped.style)
@@ -46,6 +47,16 @@ public enum InputDigest {
     }
 
     static func hash(_ value: CanonicalValue) -> String { sha256Hex(Array(value.json().utf8)) }
+
+    /// A label set's language and entries, sorted by key, each field ended by a NUL (which no label holds).
+    static func labelsDigest(_ labels: LabelSet) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(labels.language.utf8) + [0])
+        for key in labels.entries.keys.sorted() {
+            hasher.update(data: Array(key.utf8) + [0] + Array(labels.entries[key]!.utf8) + [0])
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { byte in

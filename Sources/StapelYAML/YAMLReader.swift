@@ -30,7 +30,10 @@ struct YAMLReader {
         }
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as text: the typed readers decide what a value is, so YAML
+            // 1.1's guessing (`no` → false) never applies, and Yams' duplicate-key check hashes keys without
+            // resolving their tags by regular expression (which cost a third of reading a large survey).
+            guard let composed = try Yams.compose(yaml: text, .basic) else {
                 throw DataError(start, path: "", "the file is empty")
             }
             node = composed
