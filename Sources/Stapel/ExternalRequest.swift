@@ -21,7 +21,7 @@ public struct ExternalRequest: Sendable {
 
         let question = request.question
         let questionID = question.id
-        let title = labels[LabelKey.question(questionID, .title)] ?? question.number.map { labels.text(.question, ["number": numbers.integer($0)]) }
+        let title = labels.displayTitle(of: question)
         var q = QuestionV2(id: question.id, kind: question.kindName, title: title, text: labels[LabelKey.question(questionID)],
                            description: labels[LabelKey.question(questionID, .description)], respondents: count(question.respondents))
         var scaleColors: [String] = []

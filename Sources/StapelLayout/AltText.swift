@@ -242,7 +242,7 @@ struct AltTextBuilder {
 
     // MARK: - Text helpers
 
-    func quoted(_ s: String) -> String { (labels[.quote] ?? "“{label}”").replacingOccurrences(of: "{label}", with: s) }
+    func quoted(_ s: String) -> String { labels.quoted(s) }
 
     /// `s` ending as a sentence: a full stop added unless it ends in punctuation already.
     func sentence(_ s: String) -> String {

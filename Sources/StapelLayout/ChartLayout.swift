@@ -50,11 +50,9 @@ public struct ChartLayout {
         let b = FigureBuilder(request: request, style: style, measurer: measurer)
         var y = b.margin
         let q = request.question
-        // The title line: the question's display title, else "Fråga 5" for a numbered id, else none — an id
-        // such as `party-id` is a variable name, not a title.
+        // The title line: the question's display title, else "Fråga 5", else none.
         let titleKey = b.labels[LabelKey.question(q.id, .title)] != nil ? LabelKey.question(q.id, .title) : Term.question.key
-        let titleText: String? = b.labels[LabelKey.question(q.id, .title)].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-            ?? q.number.map { b.labels.text(.question, ["number": b.numbers.integer($0)]) }
+        let titleText = b.labels.displayTitle(of: q)
         let questionKey = LabelKey.question(q.id)
 
         if style.show.title, let titleText {

@@ -113,7 +113,7 @@ public struct Validator: Sendable {
                 if !Validator.isRounding(p, of: exact, rule: rule, convention: c) {
                     let ofWhat = base == q.respondents ? "respondents" : "substantive answers"
                     report("percent", "percent", "printed \(fmt(p, decimals)) % does not match n/\(ofWhat) = \(n)/\(base) = \(fmt(exact, decimals + 2)) %"
-                           + "; \(Validator.describe(rule, c)) gives \(fmt(Validator.rounded(exact, rule: rule, c), decimals))")
+                           + "; rounded half up that is \(fmt(Rounding.halfUp(exact, decimals: decimals), decimals))")
                 }
             }
         }
@@ -185,10 +185,6 @@ public struct Validator: Sendable {
         return abs(printed - exact) <= slack
     }
 
-    /// `exact` rounded half up to the convention's decimals (the value a hint proposes).
-    static func rounded(_ exact: Double, rule: RoundingRule, _ c: PercentConvention) -> Double {
-        Rounding.halfUp(exact, decimals: c.decimals)
-    }
 
     /// How far a rounded distribution may sum from 100: half a unit under largest remainder (it adds up by
     /// construction), half a unit per cell when each cell is rounded on its own.

@@ -27,9 +27,7 @@ public struct TableBuilder: Sendable {
     private func table(stubHeader: String, columns: [TableColumn], groups: [ColumnGroup] = [], rows: [TableRow],
                        notes: [String]) -> Table {
         let q = request.question
-        // The question's display title, else "Fråga 5" for a numbered id, else none (an id is a variable name).
-        let title = labels[LabelKey.question(questionID, .title)].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-            ?? q.number.map { labels.text(.question, ["number": request.numberFormat.integer($0)]) }
+        let title = labels.displayTitle(of: q)
         var table = Table(surveyID: request.survey.id, questionID: q.id, language: labels.language, title: title,
                           caption: labels.text(LabelKey.question(questionID)), shortCaption: labels[LabelKey.question(questionID, .short)],
                           stubHeader: stubHeader, columns: columns, groups: groups, rows: rows, notes: notes,
@@ -40,17 +38,8 @@ public struct TableBuilder: Sendable {
 
     /// The combined note on non-substantive answers: left out of the percent base, kept out of the mean.
     func answerNotes(_ texts: [String], meanShown: Bool, baseSize: Int?) -> [String] {
-        guard !texts.isEmpty else { return [] }
-        let quote = labels[.quote] ?? "“{label}”"
-        let answers = texts.map { quote.replacingOccurrences(of: "{label}", with: $0) }
-            .joined(separator: labels[.listSeparator] ?? ", ")
-        var notes: [String] = []
-        if request.convention.base == .substantive {
-            notes.append(labels.text(.noteExcludedFromBase, ["answers": answers]))
-            if let baseSize { notes.append(labels.text(.noteBaseSubstantive, ["n": request.numberFormat.integer(baseSize)])) }
-        }
-        if meanShown { notes.append(labels.text(.noteExcludedFromMean, ["answers": answers])) }
-        return notes
+        labels.answerNotes(for: texts, statisticShown: meanShown, substantiveBase: request.convention.base == .substantive,
+                           baseSize: baseSize).map(\.text)
     }
 
     // MARK: - Choice questions: option × (n, percent)

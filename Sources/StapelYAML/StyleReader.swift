@@ -307,11 +307,15 @@ extension YAMLReader {
     func aspectRatio() throws -> Double? {
         if try isNone() { return nil }
         let text = try string()
-        let parts = text.split(separator: ":")
         let ratio: Double
-        if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { ratio = w / h }
-        else if parts.count == 1 { ratio = try positive() }
-        else { throw error("expected a ratio such as 16:9, a number, or none; found '\(YAMLReader.excerpt(text))'") }
+        if text.contains(":") {
+            guard let parsed = StyleLimits.parseAspectRatio(text) else {
+                throw error("expected a ratio such as 16:9, a number, or none; found '\(YAMLReader.excerpt(text))'")
+            }
+            ratio = parsed
+        } else {
+            ratio = try positive()
+        }
         guard ratio.isFinite, StyleLimits.aspectRatio.contains(ratio) else {
             throw error("aspect ratio '\(YAMLReader.excerpt(text))' is out of range; expected width ÷ height from \(StyleLimits.show(StyleLimits.aspectRatio.lowerBound)) to \(StyleLimits.show(StyleLimits.aspectRatio.upperBound)) (16:9 is 1.78)")
         }
@@ -344,6 +348,15 @@ public enum StyleError: Error, CustomStringConvertible, Sendable {
 
 /// The ranges style values must lie in, so that no size reaches Cairo unbounded (Docs/security.md).
 public enum StyleLimits {
+    /// Width ÷ height from `16:9` or `1.78` (positive parts), without the range check; nil for anything else.
+    /// Style files and `stapel render --aspect` read ratios alike.
+    public static func parseAspectRatio(_ text: String) -> Double? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { return w / h }
+        if parts.count == 1, let r = Double(text), r > 0 { return r }
+        return nil
+    }
+
     public static let widthMM: ClosedRange<Double> = 10...2000
     public static let marginMM: ClosedRange<Double> = 0...200
     public static let dpi: ClosedRange<Double> = 36...2400

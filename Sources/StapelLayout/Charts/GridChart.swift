@@ -285,10 +285,11 @@ struct GridChart: ChartBody {
         }
         let apartTexts = notApplicable.map { b.labels.text(pointKey($0)) }
         if opts.rebase && !substantiveBase && !apartTexts.isEmpty {
-            notes.append(Note(key: Term.rebasedNote.key, text: b.labels.text(.rebasedNote, ["label": AnswerNotes.list(apartTexts, b)])))
+            notes.append(Note(key: Term.rebasedNote.key, text: b.labels.text(.rebasedNote, ["label": b.labels.quotedList(apartTexts)])))
         }
         // Rows rest on different numbers of substantive answers: the base-n column states them, not a note.
-        notes += AnswerNotes.notes(for: apartTexts, statisticShown: opts.statistic != .none, substantiveBase: substantiveBase, b)
+        notes += b.labels.answerNotes(for: apartTexts, statisticShown: opts.statistic != .none, substantiveBase: substantiveBase)
+            .map { Note(key: $0.term.key, text: $0.text) }
         if roundingMissed { notes.append(Note(key: Term.roundingNote.key, text: b.labels.text(.roundingNote))) }
         if rows.contains(where: \.lowBase) {
             notes.append(Note(key: Term.lowBase.key, text: AltText.lowBaseMarker + "\u{00A0}"

@@ -50,8 +50,8 @@ struct ChoiceBars {
         }
         let bottom = BarList(rows: rows).layout(b, top: top)
         let nonSubstantive = other.map { b.labels.text(LabelKey.option(question.id, options[$0].id)) }
-        var notes = AnswerNotes.notes(for: nonSubstantive, statisticShown: false, substantiveBase: convention.base == .substantive,
-                                      baseSize: question.substantiveCount, b)
+        var notes = b.labels.answerNotes(for: nonSubstantive, statisticShown: false, substantiveBase: convention.base == .substantive,
+                                         baseSize: question.substantiveCount).map { Note(key: $0.term.key, text: $0.text) }
         if roundingMissed { notes.append(Note(key: Term.roundingNote.key, text: b.labels.text(.roundingNote))) }
         return ChartResult(bottom: bottom, notes: notes)
     }

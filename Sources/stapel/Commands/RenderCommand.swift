@@ -80,10 +80,8 @@ struct RenderCommand: ParsableCommand {
 
     /// `--aspect` as width ÷ height.
     var aspectRatio: Double? {
-        guard let aspect else { return nil }
-        let parts = aspect.split(separator: ":")
-        let ratio: Double? = parts.count == 2 ? Double(parts[0]).flatMap { w in Double(parts[1]).map { w / $0 } } : Double(aspect)
-        guard let ratio, ratio.isFinite, StyleLimits.aspectRatio.contains(ratio) else { return nil }
+        guard let aspect, let ratio = StyleLimits.parseAspectRatio(aspect), ratio.isFinite,
+              StyleLimits.aspectRatio.contains(ratio) else { return nil }
         return ratio
     }
 
