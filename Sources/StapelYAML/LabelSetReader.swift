@@ -25,6 +25,7 @@ public enum LabelSetReader {
         }
         guard let language else { throw root.error("missing required field 'language'") }
         try checkNumberFormat(root)
+        try checkQuote(root)
         return LabelSet(language: language, entries: entries, locations: locations)
     }
 
@@ -62,6 +63,19 @@ public enum LabelSetReader {
                     throw value.error("the percent pattern is {value} with at most 12 other characters on one line, such as \"{value} %\"")
                 }
             }
+        }
+    }
+
+    /// `ui.quote` wraps every answer a note names: it holds `{label}` exactly once, with at most six quotation
+    /// marks or spaces around it, so that no answer vanishes from a note and nothing else rides along.
+    static func checkQuote(_ root: YAMLReader) throws {
+        guard let ui = try root.optional("ui"), case .mapping = ui.node, let quote = try ui.optional("quote") else { return }
+        let parts = try quote.text().components(separatedBy: "{label}")
+        guard parts.count == 2 else {
+            throw quote.error("the quotation pattern holds {label} exactly once, such as \"”{label}”\"")
+        }
+        guard parts.joined().count <= 6, !parts.joined().contains(where: { $0.isLetter || $0.isNumber || $0.isNewline || "{}<>&\\".contains($0) }) else {
+            throw quote.error("the quotation pattern is {label} between at most six quotation marks or spaces, such as \"„{label}“\"")
         }
     }
 

@@ -112,6 +112,8 @@ import Testing
         labels("null label", "\"Option A\"", "null", line: 10, "is null"),
         labels("label as a list", "\"Option A\"", "[1, 2]", line: 10, "expected text or a mapping"),
         labels("percent pattern without {value}", "survey:", "number:\n  percent: \"%\"\nsurvey:", line: 4, field: "number.percent", "no {value} placeholder"),
+        labels("quotation pattern without {label}", "survey:", "ui:\n  quote: \"«»\"\nsurvey:", line: 4, field: "ui.quote", "holds {label} exactly once"),
+        labels("quotation pattern with markup", "survey:", "ui:\n  quote: \"<b>{label}</b>\"\nsurvey:", line: 4, field: "ui.quote", "at most six quotation marks"),
         labels("percent pattern with {value} twice", "survey:", "number:\n  percent: \"{value}{value}\"\nsurvey:", line: 4, field: "number.percent", "more than once"),
         labels("percent pattern with script", "survey:", "number:\n  percent: \"{value}<script>alert(1)</script>\"\nsurvey:", line: 4, field: "number.percent", "at most 12 other characters"),
         labels("decimal separator as markup", "survey:", "number:\n  decimal-separator: \"<b>\"\nsurvey:", line: 4, field: "number.decimal-separator", "decimal separator"),
