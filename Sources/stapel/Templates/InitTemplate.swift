@@ -14,6 +14,7 @@ enum InitTemplate {
 
         scales:                            # declared once, used by any number of grid questions
           agreement:
+            polarity: bipolar              # agree … disagree: diverging colours (unipolar, the default, for none … much)
             points:                        # in the order the questionnaire prints them
               - {id: agree, score: 4.0}
               - {id: rather-agree, score: 3.0}
