@@ -51,10 +51,10 @@ public struct BuildRunner: Sendable {
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         for root in roots { AtomicFile.removeAbandonedTemporaries(in: root) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(units)
+        let (fonts, fontFiles) = fontFingerprints(units, states: states)
         let force = self.force
         let noticed = WarningCollector()
-        let styleDigests = StyleDigests()
+        let digests = BuildDigests()
         /// The record of an output that needs no render, or nil with the file's current bytes. A file whose size
         /// and modification time are as recorded is not read at all.
         @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: String) -> (BuildState.Entry?, [UInt8]?) {
@@ -91,7 +91,7 @@ public struct BuildRunner: Sendable {
         let results = run(units) { unit, finish in
             switch unit {
             case .question(let job):
-                let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
+                let parts = InputDigest.QuestionDigests(job.request, cache: digests)
                 // Which outputs need rendering: the rest are skipped without a rendition.
                 var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
                 for (index, output) in job.outputs.enumerated() {
@@ -172,6 +172,7 @@ public struct BuildRunner: Sendable {
         }
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
+            state.fonts = fontFiles
             state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key).path) }
             guard state != states[root] else { continue }
             do {
@@ -190,8 +191,8 @@ public struct BuildRunner: Sendable {
         let outputs = units.flatMap(\.outputs)
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(units)
-        let styleDigests = StyleDigests()
+        let fonts = fontFingerprints(units, states: states).fingerprints
+        let digests = BuildDigests()
         @Sendable func compare(_ root: URL, _ relativePath: String, digest: () -> String) -> BuildOutcome {
             let path = root.appendingPathComponent(relativePath).path
             guard let stamp = FileStamp.of(path) else { return .stale(.missing) }
@@ -206,7 +207,7 @@ public struct BuildRunner: Sendable {
         let results = run(units) { unit, finish in
             switch unit {
             case .question(let job):
-                let parts = InputDigest.QuestionDigests(job.request, styles: styleDigests)
+                let parts = InputDigest.QuestionDigests(job.request, cache: digests)
                 for (index, output) in job.outputs.enumerated() {
                     finish(index, (compare(output.root, output.relativePath) {
                         InputDigest.of(job.request, backend: output.backend, fonts: fonts[job.request.style.fonts.family], parts: parts)
@@ -225,11 +226,19 @@ public struct BuildRunner: Sendable {
         return report
     }
 
-    /// One fingerprint per font family that a font-using backend will draw with.
-    private func fontFingerprints(_ units: [Unit]) -> [String: String] {
+    /// One fingerprint per font family that a font-using backend will draw with, and the font files hashed
+    /// for them (taken from the folders' states while unchanged).
+    private func fontFingerprints(_ units: [Unit], states: [URL: BuildState])
+        -> (fingerprints: [String: String], files: [String: FontFingerprint.FileRecord]) {
+        var known: [String: FontFingerprint.FileRecord] = [:]
+        for state in states.values { known.merge(state.fonts) { first, _ in first } }
+        var used: [String: FontFingerprint.FileRecord] = [:]
         var result: [String: String] = [:]
         func add(_ family: String) {
-            if result[family] == nil { result[family] = FontFingerprint.of(family: family) }
+            guard result[family] == nil else { return }
+            let (fingerprint, files) = FontFingerprint.of(family: family, known: known)
+            result[family] = fingerprint
+            used.merge(files) { first, _ in first }
         }
         for unit in units {
             switch unit {
@@ -240,7 +249,7 @@ public struct BuildRunner: Sendable {
             case .document: break
             }
         }
-        return result
+        return (result, used)
     }
 
     typealias Result = (BuildOutcome, BuildState.Entry?)

@@ -31,8 +31,14 @@ public struct BuildState: Sendable, Equatable {
     }
 
     public var entries: [String: Entry]
+    /// The font files hashed for the outputs' fingerprints, by path, so that the next build reads them only
+    /// when they changed (`FontFingerprint`).
+    public var fonts: [String: FontFingerprint.FileRecord]
 
-    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+    public init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:]) {
+        self.entries = entries
+        self.fonts = fonts
+    }
 
     public static func url(in folder: URL) -> URL { folder.appendingPathComponent(fileName) }
 
@@ -43,14 +49,15 @@ public struct BuildState: Sendable, Equatable {
               let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
             return BuildState()
         }
-        return BuildState(entries: file.outputs)
+        return BuildState(entries: file.outputs, fonts: file.fonts ?? [:])
     }
 
     /// Writes the state atomically, keys sorted so that the file itself is stable.
     public func save(to folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries))
+        let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
+                                              fonts: fonts.isEmpty ? nil : fonts))
         try AtomicFile.write(Array(data) + [0x0A], to: BuildState.url(in: folder))
     }
 
@@ -58,6 +65,7 @@ public struct BuildState: Sendable, Equatable {
         var format: String
         var stapel: String
         var outputs: [String: Entry]
+        var fonts: [String: FontFingerprint.FileRecord]?
     }
 }
 

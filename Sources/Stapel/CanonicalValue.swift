@@ -34,24 +34,17 @@ public indirect enum CanonicalValue: Sendable, Equatable {
     }
 
     private static func reflect(_ value: Any, skipping: Set<String>) -> CanonicalValue {
+        // The common leaves first: each cast to a concrete type is cheap, unlike a conformance test.
         switch value {
-        case let v as CanonicalValue: return v
-        case let v as Bool: return .bool(v)
-        case let v as Int: return .integer(v)
-        case let v as Int32: return .integer(Int(v))
-        case let v as Int64: return .integer(Int(v))
-        case let v as UInt8: return .integer(Int(v))
-        case let v as Double: return .number(v)
-        case let v as Float: return .number(Double(v))
         case let v as String: return .string(v)
-        case let v as Substring: return .string(String(v))
+        case let v as Double: return .number(v)
+        case let v as Int: return .integer(v)
+        case let v as Bool: return .bool(v)
         case let v as StyleColor: return .string(v.description)
+        case let v as CanonicalValue: return v
         default: break
         }
         let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle != .optional, let raw = value as? any RawRepresentable {
-            return reflect(raw.rawValue, skipping: skipping)
-        }
         switch mirror.displayStyle {
         case .optional:
             guard let wrapped = mirror.children.first else { return .null }
@@ -70,11 +63,17 @@ public indirect enum CanonicalValue: Sendable, Equatable {
             }
             return .object(members.sorted { $0.name < $1.name })
         case .enum:
+            if let raw = value as? any RawRepresentable { return reflect(raw.rawValue, skipping: skipping) }
             guard let payload = mirror.children.first, let label = payload.label else {
                 return .string(String(describing: value))
             }
             return .object([Member(label, reflect(payload.value, skipping: skipping))])
         case .struct, .class, .tuple:
+            // An option set or other raw-value struct stores just its `rawValue`.
+            if mirror.children.count == 1, mirror.children.first?.label == "rawValue",
+               let raw = value as? any RawRepresentable {
+                return reflect(raw.rawValue, skipping: skipping)
+            }
             var members: [Member] = []
             for (index, child) in mirror.children.enumerated() {
                 let label = child.label ?? ".\(index)"
@@ -83,6 +82,15 @@ public indirect enum CanonicalValue: Sendable, Equatable {
             }
             return .object(members)
         default:
+            switch value {
+            case let v as Int32: return .integer(Int(v))
+            case let v as Int64: return .integer(Int(v))
+            case let v as UInt8: return .integer(Int(v))
+            case let v as Float: return .number(Double(v))
+            case let v as Substring: return .string(String(v))
+            default: break
+            }
+            if let raw = value as? any RawRepresentable { return reflect(raw.rawValue, skipping: skipping) }
             return .string(String(describing: value))
         }
     }
@@ -178,19 +186,31 @@ public indirect enum CanonicalValue: Sendable, Equatable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        // Everything but the ASCII bytes that need an escape is appended in runs, not scalar by scalar.
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var index = run
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else {
+                utf8.formIndex(after: &index)
+                continue
             }
+            out += s[run..<index]
+            switch byte {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            utf8.formIndex(after: &index)
+            run = index
         }
+        out += s[run..<index]
         out += "\""
     }
 }

@@ -17,14 +17,13 @@ public enum InputDigest {
         let style: String
         let tableStyle: String
 
-        public init(_ scoped: RenderRequest, styles: StyleDigests? = nil) {
-            survey = InputDigest.hash(CanonicalValue(reflecting: scoped.survey,
-                                                     skipping: CanonicalValue.positionFields.union(["directory"])))
+        public init(_ scoped: RenderRequest, cache: BuildDigests? = nil) {
+            survey = cache?.digest(of: scoped.survey) ?? BuildDigests.compute(scoped.survey)
             // The language and the texts, by key: where a label stands in its file is no input of any output.
             labels = InputDigest.labelsDigest(scoped.labels)
             // The logo is the documents' alone: they digest its file (`DocumentJob.digest`), so naming or changing
             // one rewrites no figure.
-            (style, tableStyle) = styles?.digests(of: scoped.style) ?? StyleDigests.compute(scoped.style)
+            (style, tableStyle) = cache?.digests(of: scoped.style) ?? BuildDigests.compute(scoped.style)
         }
     }
 
@@ -50,41 +49,62 @@ public enum InputDigest {
 
     /// A label set's language and entries, sorted by key, each field ended by a NUL (which no label holds).
     static func labelsDigest(_ labels: LabelSet) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(labels.language.utf8) + [0])
-        for key in labels.entries.keys.sorted() {
-            hasher.update(data: Array(key.utf8) + [0] + Array(labels.entries[key]!.utf8) + [0])
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        bytes += labels.language.utf8
+        bytes.append(0)
+        for (key, text) in labels.entries.sorted(by: { $0.key < $1.key }) {
+            bytes += key.utf8
+            bytes.append(0)
+            bytes += text.utf8
+            bytes.append(0)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return sha256Hex(bytes)
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
-/// The digests of the styles of one build, each worked out once: every question of a plan shares its house
-/// style (or one of a few per-question variants), so serialising it per question would dominate a no-change
-/// build. Safe to use from the build's worker threads.
-public final class StyleDigests: @unchecked Sendable {
+/// The digests of one build's styles and question data, each worked out once: every question of a plan shares
+/// its house style (or one of a few per-question variants), and a question's data is the same in every language
+/// it is rendered in, so serialising them per output would dominate a no-change build. Keyed by the values
+/// themselves (their `Hashable` conformance is compiled code, far cheaper than reflecting them). Safe to use from
+/// the build's worker threads.
+public final class BuildDigests: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [Style: (String, String)] = [:]
+    private var styles: [Style: (String, String)] = [:]
+    private var surveys: [Survey: String] = [:]
 
     public init() {}
 
     func digests(of style: Style) -> (String, String) {
+        memo(style, in: \.styles) { BuildDigests.compute($0) }
+    }
+
+    func digest(of survey: Survey) -> String {
+        memo(survey, in: \.surveys) { BuildDigests.compute($0) }
+    }
+
+    private func memo<Key: Hashable, Value>(_ key: Key, in table: ReferenceWritableKeyPath<BuildDigests, [Key: Value]>,
+                                             _ compute: (Key) -> Value) -> Value {
         lock.lock()
-        if let found = known[style] {
+        if let found = self[keyPath: table][key] {
             lock.unlock()
             return found
         }
         lock.unlock()
-        let computed = StyleDigests.compute(style)
+        let computed = compute(key)
         lock.lock()
-        known[style] = computed
+        self[keyPath: table][key] = computed
         lock.unlock()
         return computed
     }
@@ -92,5 +112,10 @@ public final class StyleDigests: @unchecked Sendable {
     static func compute(_ style: Style) -> (String, String) {
         (InputDigest.hash(CanonicalValue(reflecting: style, skipping: CanonicalValue.positionFields.union(["logo"]))),
          InputDigest.hash(CanonicalValue(reflecting: style.tables)))
+    }
+
+    /// Source positions and the survey's folder are left out: they move without the content changing.
+    static func compute(_ survey: Survey) -> String {
+        InputDigest.hash(CanonicalValue(reflecting: survey, skipping: CanonicalValue.positionFields.union(["directory"])))
     }
 }

@@ -21,16 +21,15 @@ enum SVGDocument {
         out += "<desc id=\"\(id)-desc\">\(escape(figure.altText.long))</desc>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(num(figure.width))\" height=\"\(num(figure.height))\" fill=\"\(figure.background)\"/>\n"
 
-        // Pango, configured as for drawing, gives each line's baseline.
+        // Pango, configured as for drawing, gives each line's baseline: the thread's context for unscaled images,
+        // whose layouts of the lines drawn before (scale labels, legends) are kept across figures.
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)
         let cr = cairo_create(surface)!
-        let context = pango_cairo_create_context(cr)!
-        CairoText.configure(context, language: figure.language)
         defer {
-            g_object_unref(UnsafeMutableRawPointer(context))
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
         }
+        let context = ThreadCache.current.drawContext(for: cr, target: DrawTarget(cr), language: figure.language)
         for mark in figure.marks {
             switch mark {
             case .rect(let r):
@@ -50,9 +49,8 @@ enum SVGDocument {
                 out += "<g font-family=\"\(escape(fontFamily(t.font.family)))\" font-size=\"\(num(t.font.size))\""
                 out += (t.font.weight == .regular ? "" : " font-weight=\"\(t.font.weight.rawValue)\"") + " fill=\"\(t.color)\">\n"
                 for line in lines {
-                    let layout = CairoText.layout(context, line.text, font: t.font)
+                    let layout = context.layout(line.text, font: t.font)
                     let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
-                    g_object_unref(UnsafeMutableRawPointer(layout))
                     out += "<text x=\"\(num(line.x))\" y=\"\(num(line.y + baseline))\" xml:space=\"preserve\">\(escape(line.text))</text>\n"
                 }
                 out += "</g>\n"
@@ -116,22 +114,41 @@ enum SVGDocument {
         }))
     }
 
+    /// Whether `s` has a byte of `& < > "`, a C0 control or DEL, a C1 control (C2 80–C2 9F) or U+FFFE/F (EF BF BE/F).
+    static func needsEscape(_ s: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in s.utf8 {
+            switch byte {
+            case 0..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xBE, 0xBF where previous == 0xBF && beforePrevious == 0xEF: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Escaped for element content and attribute values; control characters removed; line breaks (long
-    /// descriptions) kept as line feeds.
+    /// descriptions) kept as line feeds — but a CR LF pair, one character to Swift, is removed whole as a control.
     static func escape(_ s: String) -> String {
-        var out = ""
-        for line in s.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.offset > 0 { out += "\n" }
-            for ch in clean(String(line.element)) {
-                switch ch {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.append(ch)
-                }
+        // Most texts hold nothing to escape or remove: returned as they are.
+        if !needsEscape(s) { return s }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            switch u {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "\n" where i == 0 || scalars[i - 1] != "\r": out.append(u)
+            default:
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0xFFFE || u.value == 0xFFFF { continue }
+                out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 }

@@ -274,8 +274,26 @@ struct AltTextBuilder {
         return head + "…"
     }
 
+    /// Whether `oneLine` would return `s` unchanged, judged from its bytes: no control character, no space at
+    /// either end, none doubled or followed by a combining mark, and no lead byte of the other whitespace
+    /// characters (U+0085, U+1680, U+2000–U+205F, U+3000 start with C2, E1, E2, E3).
+    static func isOneLine(_ s: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in s.utf8 {
+            switch byte {
+            case 0..<0x20, 0x7F, 0xC2, 0xE1, 0xE2, 0xE3: return false
+            case 0x20 where previous == 0x20: return false
+            case 0x80... where previous == 0x20: return false
+            default: break
+            }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// One line: line breaks and tabs become spaces, runs of spaces one, control characters dropped.
     static func oneLine(_ s: String) -> String {
+        if isOneLine(s) { return s }
         var out = ""
         var space = false
         for ch in s {

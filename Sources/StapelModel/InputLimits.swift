@@ -56,6 +56,7 @@ public enum LabelText {
     /// break the line); every other C0/C1 control character, DEL and the non-characters U+FFFE/U+FFFF are not —
     /// they make SVG ill-formed XML and reach terminals and spreadsheets as commands.
     public static func problem(_ text: String) -> String? {
+        if isPlain(text) { return nil }
         var count = 0
         for scalar in text.unicodeScalars {
             count += 1
@@ -69,6 +70,23 @@ public enum LabelText {
             return "is \(text.count) characters long; a label may have at most \(InputLimits.maxLabelLength)"
         }
         return nil
+    }
+
+    /// Whether `text`, judged by its UTF-8 bytes alone, is short enough and holds none of the characters
+    /// `problem` refuses (C0 but tab/LF/CR and DEL are single bytes; C1 controls are C2 80–C2 9F; U+FFFE/F are
+    /// EF BF BE/BF): the quick answer for almost every label.
+    static func isPlain(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= InputLimits.maxLabelLength else { return false }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 
     /// `text` with control characters shown as `\u{…}` and cut to `limit` characters, for messages.

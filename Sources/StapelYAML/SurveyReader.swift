@@ -30,7 +30,8 @@ public enum SurveyReader {
 
     static func readScales(_ reader: YAMLReader) throws -> [Scale] {
         try reader.mapping().map { key, value in
-            _ = try YAMLReader(node: .scalar(.init(key)), path: value.path, file: value.file).identifier()
+            _ = try YAMLReader(node: .scalar(.init(string: key, style: .doubleQuoted, mark: value.node.mark)), path: value.path,
+                               file: value.file).identifier()
             try value.checkFields(["points", "polarity"])
             let points = try value.required("points").sequence(max: InputLimits.maxScalePoints, what: "scale points").map { p -> ScalePoint in
                 try p.checkFields(["id", "score", "not-applicable", "kind", "code"])

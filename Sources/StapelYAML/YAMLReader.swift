@@ -1,17 +1,34 @@
 import StapelModel
-import Yams
 
 /// A position in a parsed YAML document: a node, its field path and its file, with typed accessors that
 /// report the exact place and what was expected. Keeps YAML's type guessing out: every value is read
 /// from its scalar text into the type the format asks for.
 struct YAMLReader {
-    let node: Node
-    let path: String
+    let node: YAMLNode
     let file: String
+    /// Where the node sits; its text is built only when a message or a key needs it.
+    private let trail: YAMLPath
+
+    /// The field path, as messages name it (`questions[3].rows[0].percent`).
+    var path: String { trail.text }
+
+    init(node: YAMLNode, path: String, file: String) {
+        self.init(node: node, trail: YAMLPath(parent: nil, step: .text(path)), file: file)
+    }
+
+    private init(node: YAMLNode, trail: YAMLPath, file: String) {
+        self.node = node
+        self.trail = trail
+        self.file = file
+    }
+
+    private func child(_ node: YAMLNode, key: String) -> YAMLReader {
+        YAMLReader(node: node, trail: YAMLPath(parent: trail, step: .key(key)), file: file)
+    }
 
     var location: SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     func error(_ message: String) -> DataError { DataError(location, path: path, message) }
@@ -28,42 +45,12 @@ struct YAMLReader {
             throw DataError(SourceLocation(file: file, line: line, column: 1), path: "",
                             "lists and mappings are nested more than \(InputLimits.maxNestingDepth) levels deep")
         }
-        let node: Node
-        do {
-            // The basic resolver tags every scalar as text: the typed readers decide what a value is, so YAML
-            // 1.1's guessing (`no` → false) never applies, and Yams' duplicate-key check hashes keys without
-            // resolving their tags by regular expression (which cost a third of reading a large survey).
-            guard let composed = try Yams.compose(yaml: text, .basic) else {
-                throw DataError(start, path: "", "the file is empty")
-            }
-            node = composed
-        } catch let error as YamlError {
-            throw DataError.from(error, file: file)
+        // Composed from libyaml's events with every value kept as text (the typed readers decide what a value
+        // is, so YAML 1.1's guessing — `no` → false — never applies); the limits are enforced while composing.
+        guard let node = try YAMLComposer.compose(text, file: file) else {
+            throw DataError(start, path: "", "the file is empty")
         }
-        var budget = InputLimits.maxExpandedNodes
-        try checkSize(node, depth: 0, budget: &budget, file: file)
         return YAMLReader(node: node, path: "", file: file)
-    }
-
-    /// Walks the composed tree as the readers will, counting every node an alias repeats; stops at the limit.
-    static func checkSize(_ node: Node, depth: Int, budget: inout Int, file: String) throws {
-        budget -= 1
-        if budget < 0 || depth > InputLimits.maxNestingDepth {
-            let mark = node.mark
-            let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-            throw DataError(location, path: "", budget < 0
-                ? "the document expands to more than \(InputLimits.maxExpandedNodes) values (aliases repeating aliases?); refused"
-                : "lists and mappings are nested more than \(InputLimits.maxNestingDepth) levels deep")
-        }
-        switch node {
-        case .scalar, .alias: return
-        case .sequence(let s): for child in s { try checkSize(child, depth: depth + 1, budget: &budget, file: file) }
-        case .mapping(let m):
-            for (k, v) in m {
-                try checkSize(k, depth: depth + 1, budget: &budget, file: file)
-                try checkSize(v, depth: depth + 1, budget: &budget, file: file)
-            }
-        }
     }
 
     /// A cheap upper-bound scan run before the (recursive) composer sees the text, so that `[[[[…` or
@@ -107,11 +94,14 @@ struct YAMLReader {
     func mapping(allowed: Set<String>? = nil) throws -> [(key: String, value: YAMLReader)] {
         guard case .mapping(let m) = node else { throw error("expected a mapping (key: value lines), found \(kindName)") }
         var result: [(String, YAMLReader)] = []
-        for (k, v) in m {
+        result.reserveCapacity(m.count)
+        // By index: the mapping's own iterator copies every pair into a new array first.
+        for index in m.indices {
+            let (k, v) = m[index]
             guard case .scalar(let s) = k else {
                 throw YAMLReader(node: k, path: path, file: file).error("expected a plain key")
             }
-            let child = YAMLReader(node: v, path: path.isEmpty ? s.string : "\(path).\(s.string)", file: file)
+            let child = child(v, key: s.string)
             if let allowed, !allowed.contains(s.string) {
                 let keyReader = YAMLReader(node: k, path: child.path, file: file)
                 if !s.string.isEmpty, s.string.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -128,8 +118,9 @@ struct YAMLReader {
     /// The child at `key`, or nil when absent.
     func optional(_ key: String) throws -> YAMLReader? {
         guard case .mapping(let m) = node else { throw error("expected a mapping (key: value lines), found \(kindName)") }
-        for (k, v) in m where k.scalar?.string == key {
-            return YAMLReader(node: v, path: path.isEmpty ? key : "\(path).\(key)", file: file)
+        for index in m.indices {
+            let (k, v) = m[index]
+            if case .scalar(let s) = k, s.string == key { return child(v, key: key) }
         }
         return nil
     }
@@ -150,7 +141,7 @@ struct YAMLReader {
         if s.count > max {
             throw error("\(s.count) \(what); at most \(max) are allowed (a documented limit, Docs/security.md)")
         }
-        return s.enumerated().map { YAMLReader(node: $1, path: "\(path)[\($0)]", file: file) }
+        return s.enumerated().map { YAMLReader(node: $1, trail: YAMLPath(parent: trail, step: .index($0)), file: file) }
     }
 
     // MARK: Scalars
@@ -172,8 +163,8 @@ struct YAMLReader {
 
     func identifier() throws -> String {
         let s = try string()
-        let ok = s.first.map { $0.isASCII && ($0.isLowercase || $0.isNumber) } ?? false
-            && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        func allowed(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
+        let ok = s.utf8.first.map { allowed($0) } ?? false && s.utf8.allSatisfy { allowed($0) || $0 == 0x2D }
         guard ok else { throw error("'\(s)' is not a valid id; expected lower-case letters, digits and '-' ([a-z0-9][a-z0-9-]*)") }
         return s
     }
@@ -183,6 +174,7 @@ struct YAMLReader {
             throw error("expected a whole number, found \(describe)")
         }
         let text = s.string
+        if let value = YAMLReader.plainInteger(text) { return value }
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
            digits.drop(while: { $0 == "0" }).count > 10 || (Int(text).map { $0.magnitude > UInt(InputLimits.maxCount) } ?? true) {
@@ -204,6 +196,35 @@ struct YAMLReader {
 
     /// `7,561`, `7 561`, `7.561`, `1'234`, `12 345 678`: digits in groups of three after a first group of one to
     /// three, with one kind of separator (comma, point, space, no-break or thin space, apostrophe).
+    /// The value of a number written as the format wants it — `-`, digits, at most one point with 1–12 digits
+    /// after it, within `InputLimits.maxMagnitude` — or nil for anything else, which `number()` then examines
+    /// for the message. (Almost every number of a survey takes this path, which looks at bytes only.)
+    static func plainNumber(_ text: String) -> Double? {
+        var digitsBefore = 0, digitsAfter = 0, points = 0, first = true
+        for byte in text.utf8 {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "-") where first: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): if points == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            case UInt8(ascii: ".") where points == 0: points = 1
+            default: return nil
+            }
+        }
+        guard digitsBefore > 0, points == 0 || (1...12).contains(digitsAfter), let value = Double(text),
+              value.isFinite, abs(value) <= InputLimits.maxMagnitude else { return nil }
+        return value
+    }
+
+    /// The value of a whole number written plainly — `-`, then `0` or up to ten digits without a leading zero,
+    /// at most `InputLimits.maxCount` in size — or nil for anything else, which `integer()` examines.
+    static func plainInteger(_ text: String) -> Int? {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard (1...10).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              digits.count == 1 || digits.first != UInt8(ascii: "0"),
+              let value = Int(text), value.magnitude <= UInt(InputLimits.maxCount) else { return nil }
+        return value
+    }
+
     static func hasThousandsSeparator(_ text: String) -> Bool {
         let body = Array(text.hasPrefix("-") ? text.dropFirst() : Substring(text))
         let separators: Set<Character> = [",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
@@ -219,6 +240,7 @@ struct YAMLReader {
             throw error("expected a number, found \(describe)")
         }
         let text = s.string
+        if let value = YAMLReader.plainNumber(text) { return value }
         if text.contains(",") {
             let thousands = YAMLReader.hasThousandsSeparator(text) ? " and no thousands separator (7561, not 7,561)" : ""
             throw error("'\(text)' uses a decimal comma; write numbers with a decimal point (48.9)\(thousands)")
@@ -260,7 +282,6 @@ struct YAMLReader {
         case .scalar: "a single value"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
@@ -270,19 +291,30 @@ struct YAMLReader {
     }
 }
 
-extension DataError {
-    static func from(_ error: YamlError, file: String) -> DataError {
-        switch error {
-        case .duplicatedKeysInMapping(let keys, let context):
-            return DataError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column), path: "",
-                             "duplicate key '\(keys.joined(separator: "', '"))' in one mapping")
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let extra = context.map { " (\($0.text))" } ?? ""
-            return DataError(SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
-                             "not valid YAML: \(problem)\(extra)")
-        default:
-            return DataError(SourceLocation(file: file, line: 1, column: 1), path: "", "not valid YAML: \(error)")
+/// A node's place in its document as a chain of steps from the root, shared by the readers of its children, so
+/// that reading thousands of values does not build thousands of path strings that no message will show.
+final class YAMLPath: Sendable {
+    enum Step: Sendable {
+        /// A whole path given as text (the root's, or a reader made from a known path).
+        case text(String)
+        case key(String)
+        case index(Int)
+    }
+
+    let parent: YAMLPath?
+    let step: Step
+
+    init(parent: YAMLPath?, step: Step) {
+        self.parent = parent
+        self.step = step
+    }
+
+    var text: String {
+        let above = parent?.text ?? ""
+        switch step {
+        case .text(let path): return above.isEmpty ? path : (path.isEmpty ? above : "\(above).\(path)")
+        case .key(let key): return above.isEmpty ? key : "\(above).\(key)"
+        case .index(let i): return "\(above)[\(i)]"
         }
     }
 }

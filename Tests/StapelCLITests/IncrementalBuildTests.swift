@@ -145,6 +145,39 @@ import Testing
         }
     }
 
+    /// A chart backend (the real SVG one) reads fonts: their files are hashed once and then taken from the
+    /// state while their size and time stay; a record whose stamp no longer matches is hashed again.
+    @Test func fontFilesAreHashedOnceAndTakenFromTheStateWhileUnchanged() throws {
+        defer { scratch.cleanUp() }
+        let plan = RenderPlan(surveyDirectory: survey, outputDirectory: output, stylesDirectory: stylesFolder,
+                              formats: ["svg"], languages: ["sv"], style: "default", questions: ["q01", "q05"])
+        func build() throws -> BuildReport { try RenderPipeline().run(plan, runner: BuildRunner(jobs: 1)) }
+        #expect(try build().written.count == 2)
+        let state = BuildState.load(from: output)
+        let (path, record) = try #require(state.fonts.sorted { $0.key < $1.key }.first)
+        #expect(FileStamp.of(path) == record.stamp)
+        #expect(record.sha256 == InputDigest.sha256Hex(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+
+        // A recorded digest is believed while the stamp matches: a wrong one changes every chart's input digest.
+        let inputs = state.entries.mapValues(\.inputs)
+        var wrong = state
+        for key in wrong.fonts.keys { wrong.fonts[key]?.sha256 = String(repeating: "0", count: 64) }
+        try wrong.save(to: output)
+        _ = try build()
+        let believed = BuildState.load(from: output).entries.mapValues(\.inputs)
+        #expect(believed.count == 2 && believed.allSatisfy { inputs[$0.key] != $0.value }, "the recorded digests were not used")
+        // With stamps that no longer match, the files are hashed again: the digests are the first build's.
+        var stale = BuildState.load(from: output)
+        for key in stale.fonts.keys {
+            stale.fonts[key]?.stamp.modified -= 1
+            stale.fonts[key]?.sha256 = String(repeating: "0", count: 64)
+        }
+        try stale.save(to: output)
+        _ = try build()
+        #expect(BuildState.load(from: output).entries.mapValues(\.inputs) == inputs)
+        #expect(BuildState.load(from: output).fonts[path] == record)
+    }
+
     @Test func aLostStateFileCostsRendersButNoWrites() throws {
         defer { scratch.cleanUp() }
         _ = try build()
