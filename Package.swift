@@ -13,15 +13,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
-        // MARK: - C libraries (imported by StapelCairo alone)
+        // MARK: - C libraries (Cairo and Pango imported by StapelCairo alone)
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
+        // libyaml's event parser, from which StapelYAML composes its own small node tree (imported there alone).
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
         // PNG encoding through libpng with a chosen zlib level and row filter (setjmp error handling lives in C).
         .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
 
@@ -29,7 +31,7 @@ let package = Package(
         .target(name: "StapelModel"),
         // The interface label sets (Resources/Labels/*.yaml) and Styles/default.yaml are compiled in as string
         // literals by the EmbedResources plugin: a copied `stapel` binary needs no resource bundle.
-        .target(name: "StapelYAML", dependencies: ["StapelModel", .product(name: "Yams", package: "Yams")],
+        .target(name: "StapelYAML", dependencies: ["StapelModel", "CLibYAML"],
                 exclude: ["Resources"], plugins: ["EmbedResources"]),
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
         .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter"]),

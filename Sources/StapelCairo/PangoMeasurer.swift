@@ -13,7 +13,7 @@ public final class PangoMeasurer: TextMeasuring {
     /// balancing tries, across formats and across figures).
     private var lineCache: [LineKey: (width: Double, height: Double)] = [:]
     /// Entries kept at most in each cache; a measurer lives as long as its thread.
-    static let capacity = 50_000
+    static let capacity = 8_000
 
     private struct LineKey: Hashable {
         var text: String

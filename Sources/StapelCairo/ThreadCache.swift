@@ -84,7 +84,7 @@ final class DrawContext {
     let context: OpaquePointer
     private var layouts: [LayoutKey: OpaquePointer] = [:]
     /// Layouts kept at most, so that a survey of thousands of questions does not keep all its labels.
-    static let capacity = 4096
+    static let capacity = 1024
 
     private struct LayoutKey: Hashable {
         var text: String
