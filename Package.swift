@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "stapel", targets: ["stapel"]),
-        .library(name: "Stapel", targets: ["Stapel"]),
+        // The one public library: the versioned request an external backend written in Swift decodes. Everything
+        // else is `package`: shared by Stapel's own modules, tests and tools, not an API.
+        .library(name: "StapelBackendProtocol", targets: ["StapelBackendProtocol"]),
         .executable(name: "stapel-backend-htmltable", targets: ["stapel-backend-htmltable"]),
         .plugin(name: "StapelPlugin", targets: ["StapelPlugin"]),
         .plugin(name: "StapelCheckPlugin", targets: ["StapelCheckPlugin"]),

@@ -5,11 +5,11 @@ import Foundation
 /// with fsync, then renamed over the target, and the folder is flushed so that the rename itself survives a
 /// crash. A run killed between the two steps leaves only a temporary file, which
 /// `removeAbandonedTemporaries(in:)` deletes on the next run.
-public enum AtomicFile {
+package enum AtomicFile {
     /// The prefix of temporary names; no output is ever named like this.
-    public static let temporaryPrefix = ".stapel-tmp-"
+    package static let temporaryPrefix = ".stapel-tmp-"
 
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    package static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try checkNoEscapingLink(url)
         do {
@@ -18,7 +18,7 @@ public enum AtomicFile {
             throw WriteError(path: folder.path, reason: "cannot create the folder")
         }
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(random).\(url.lastPathComponent)")
+        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(random).\(url.lastPathComponent)", isDirectory: false)
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
         var renamed = false
@@ -59,10 +59,19 @@ public enum AtomicFile {
     /// no longer exists. Files of a live process (another build writing into the same folder) are kept.
     /// Returns what was deleted.
     @discardableResult
-    public static func removeAbandonedTemporaries(in folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+    /// With `recursive: false` only `folder` itself is listed, by name (a build lists the folders it writes
+    /// into, where its temporaries are made, without a `stat` of every file below them).
+    package static func removeAbandonedTemporaries(in folder: URL, recursive: Bool = true) -> [URL] {
+        let candidates: [URL]
+        if recursive {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+            candidates = enumerator.compactMap { $0 as? URL }
+        } else {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            candidates = names.filter(isTemporary).map { folder.appendingPathComponent($0, isDirectory: false) }
+        }
         var removed: [URL] = []
-        for case let url as URL in enumerator where url.lastPathComponent.hasPrefix(temporaryPrefix) {
+        for url in candidates where url.lastPathComponent.hasPrefix(temporaryPrefix) {
             let rest = url.lastPathComponent.dropFirst(temporaryPrefix.count)
             guard let pid = Int32(rest.prefix { $0.isNumber }) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, unlink(url.path) == 0 {
@@ -111,12 +120,12 @@ public enum AtomicFile {
     }
 
     /// Whether `name` is a temporary name of `write`.
-    public static func isTemporary(_ name: String) -> Bool { name.hasPrefix(temporaryPrefix) }
+    package static func isTemporary(_ name: String) -> Bool { name.hasPrefix(temporaryPrefix) }
 
     /// A file that could not be written.
-    public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write '\(path)': \(reason)" }
+    package struct WriteError: Error, CustomStringConvertible, Sendable {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot write '\(path)': \(reason)" }
     }
 }

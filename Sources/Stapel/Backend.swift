@@ -4,38 +4,38 @@
 ///
 /// `render` may run on several threads at once for different questions; a backend that needs C state (a
 /// Cairo surface) creates it inside `render` and frees it before returning.
-public struct Backend: Sendable {
+package struct Backend: Sendable {
     /// The parts of a rendition a backend reads. Input digests cover exactly these: a table backend's outputs
     /// do not go stale when a bar colour changes.
-    public struct Reads: OptionSet, Sendable, Hashable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+    package struct Reads: OptionSet, Sendable, Hashable {
+        package let rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
         /// The laid-out figure (and so the whole house style and the fonts).
-        public static let figure = Reads(rawValue: 1)
+        package static let figure = Reads(rawValue: 1)
         /// The normalised table (and the style's `tables` section).
-        public static let table = Reads(rawValue: 2)
+        package static let table = Reads(rawValue: 2)
         /// The whole question-scoped request (data, labels, style): external programs.
-        public static let request = Reads(rawValue: 4)
+        package static let request = Reads(rawValue: 4)
     }
 
     /// The name used with `--format` and in `stapel.yaml` (`png`, `csv` …).
-    public var name: String
+    package var name: String
     /// File extension without the dot.
-    public var fileExtension: String
+    package var fileExtension: String
     /// One line for `stapel backends`.
-    public var summary: String
-    public var reads: Reads
+    package var summary: String
+    package var reads: Reads
     /// The options this backend takes, declared once (see `BackendOptions`).
-    public var options: [OptionDeclaration]
+    package var options: [OptionDeclaration]
     /// Whether the bytes depend on the installed font files. Default: when the backend reads the figure.
-    public var usesFonts: Bool
+    package var usesFonts: Bool
     /// What else identifies this backend's output beyond its name and Stapel's version: for an external
     /// backend, a digest of its program.
-    public var revision: String
+    package var revision: String
     /// Writes the file's bytes (and the backend's own warnings) from the question's rendition.
-    public var write: @Sendable (Rendition) throws -> BackendOutput
+    package var write: @Sendable (Rendition) throws -> BackendOutput
 
-    public init(name: String, fileExtension: String, summary: String, reads: Reads, options: [OptionDeclaration] = [],
+    package init(name: String, fileExtension: String, summary: String, reads: Reads, options: [OptionDeclaration] = [],
                 usesFonts: Bool? = nil, revision: String = "", write: @escaping @Sendable (Rendition) throws -> BackendOutput) {
         self.name = name
         self.fileExtension = fileExtension
@@ -49,10 +49,10 @@ public struct Backend: Sendable {
 
     /// One file for one request: a rendition with the parts this backend reads, then `write`. A build makes
     /// one rendition per question for all its backends instead.
-    public func render(_ request: RenderRequest) throws -> [UInt8] { try renderOutput(request).bytes }
+    package func render(_ request: RenderRequest) throws -> [UInt8] { try renderOutput(request).bytes }
 
     /// `render` with the backend's warnings and the rendition's layout warnings.
-    public func renderOutput(_ request: RenderRequest) throws -> BackendOutput {
+    package func renderOutput(_ request: RenderRequest) throws -> BackendOutput {
         let rendition = Rendition(request, parts: reads)
         var output = try write(rendition)
         output.warnings = rendition.warnings.map(\.description) + output.warnings
@@ -61,11 +61,11 @@ public struct Backend: Sendable {
 }
 
 /// The bytes of one output file and the backend's warnings about it, one line each.
-public struct BackendOutput: Sendable {
-    public var bytes: [UInt8]
-    public var warnings: [String]
+package struct BackendOutput: Sendable {
+    package var bytes: [UInt8]
+    package var warnings: [String]
 
-    public init(bytes: [UInt8], warnings: [String] = []) {
+    package init(bytes: [UInt8], warnings: [String] = []) {
         self.bytes = bytes
         self.warnings = warnings
     }

@@ -11,20 +11,20 @@ import Foundation
 /// Workers are threads rather than tasks: a render is CPU-bound or waits on an external program, and either
 /// would hold a thread of Swift's cooperative pool. Each backend creates its C state inside `render`, so the
 /// threads share nothing but the job list and the results, both behind one lock.
-public struct BuildRunner: Sendable {
+package struct BuildRunner: Sendable {
     /// Threads rendering at once.
-    public var jobs: Int
+    package var jobs: Int
     /// Render and rewrite every output, whatever the record says.
-    public var force: Bool
+    package var force: Bool
     /// Called for every event, one at a time (never concurrently), from a worker thread.
-    public var onEvent: (@Sendable (BuildEvent) -> Void)?
+    package var onEvent: (@Sendable (BuildEvent) -> Void)?
     /// The jobs are everything their output folders should hold (a manifest build): outputs an earlier build
     /// recorded there but no job plans any more are reported (`dropped`), by `check` as stale.
-    public var complete: Bool
+    package var complete: Bool
     /// With `complete`: delete such dropped outputs (those still holding the bytes Stapel wrote).
-    public var prune: Bool
+    package var prune: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, complete: Bool = false,
+    package init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, complete: Bool = false,
                 prune: Bool = false, onEvent: (@Sendable (BuildEvent) -> Void)? = nil) {
         self.jobs = max(1, jobs)
         self.force = force
@@ -45,11 +45,14 @@ public struct BuildRunner: Sendable {
 
     /// Renders what is missing or stale and records the result in each output folder's state file: the
     /// questions' outputs, then the documents (each rendered from its questions' data, not from their files).
-    public func build(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
+    package func build(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
         let units = jobs.map(Unit.question) + documents.map(Unit.document)
         let outputs = units.flatMap(\.outputs)
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
-        for root in roots { AtomicFile.removeAbandonedTemporaries(in: root) }
+        // Temporaries are made beside their targets: only the folders written into are listed.
+        let folders = roots.union(outputs.map { $0.root.appendingPathComponent($0.relativePath, isDirectory: false)
+            .deletingLastPathComponent().standardizedFileURL })
+        for folder in folders { AtomicFile.removeAbandonedTemporaries(in: folder, recursive: false) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
         let (fonts, fontFiles) = fontFingerprints(units, states: states)
         let force = self.force
@@ -58,7 +61,7 @@ public struct BuildRunner: Sendable {
         /// The record of an output that needs no render, or nil with the file's current bytes. A file whose size
         /// and modification time are as recorded is not read at all.
         @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: String) -> (BuildState.Entry?, [UInt8]?) {
-            let path = root.appendingPathComponent(relativePath).path
+            let path = root.appendingPathComponent(relativePath, isDirectory: false).path
             var recorded = states[root.standardizedFileURL]?.entries[relativePath]
             if !force, let entry = recorded, entry.inputs == digest, let stamp = entry.stamp, FileStamp.of(path) == stamp {
                 noticed.add(entry.warnings ?? [])
@@ -147,7 +150,7 @@ public struct BuildRunner: Sendable {
             if let entry { updated[output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
         }
         for (root, relative) in dropped(outputs, states: states) {
-            let file = root.appendingPathComponent(relative)
+            let file = root.appendingPathComponent(relative, isDirectory: false)
             guard prune else {
                 report.dropped.append(file)
                 continue
@@ -173,7 +176,7 @@ public struct BuildRunner: Sendable {
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
             state.fonts = fontFiles
-            state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key).path) }
+            state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path) }
             guard state != states[root] else { continue }
             do {
                 try state.save(to: root)
@@ -186,7 +189,7 @@ public struct BuildRunner: Sendable {
     }
 
     /// Reports, without rendering or writing, which outputs are missing or stale.
-    public func check(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
+    package func check(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
         let units = jobs.map(Unit.question) + documents.map(Unit.document)
         let outputs = units.flatMap(\.outputs)
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
@@ -194,7 +197,7 @@ public struct BuildRunner: Sendable {
         let fonts = fontFingerprints(units, states: states).fingerprints
         let digests = BuildDigests()
         @Sendable func compare(_ root: URL, _ relativePath: String, digest: () -> String) -> BuildOutcome {
-            let path = root.appendingPathComponent(relativePath).path
+            let path = root.appendingPathComponent(relativePath, isDirectory: false).path
             guard let stamp = FileStamp.of(path) else { return .stale(.missing) }
             guard let recorded = states[root.standardizedFileURL]?.entries[relativePath] else { return .stale(.unrecorded) }
             if recorded.inputs != digest() { return .stale(.inputsChanged) }
@@ -220,8 +223,8 @@ public struct BuildRunner: Sendable {
         var report = BuildReport()
         for (output, (outcome, _)) in zip(outputs, results) { report.add(output.info.output, outcome) }
         for (root, relative) in dropped(outputs, states: states)
-        where FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
-            report.add(root.appendingPathComponent(relative), .stale(.dropped))
+        where FileManager.default.fileExists(atPath: root.appendingPathComponent(relative, isDirectory: false).path) {
+            report.add(root.appendingPathComponent(relative, isDirectory: false), .stale(.dropped))
         }
         return report
     }
@@ -349,7 +352,7 @@ public struct BuildRunner: Sendable {
 }
 
 /// What happened to one output.
-public enum BuildOutcome: Sendable, Equatable {
+package enum BuildOutcome: Sendable, Equatable {
     case written
     /// Not rewritten: up to date, or rendered to the bytes the file already had.
     case unchanged
@@ -361,7 +364,7 @@ public enum BuildOutcome: Sendable, Equatable {
 }
 
 /// Why `check` finds an output stale.
-public enum StaleReason: String, Sendable, Equatable {
+package enum StaleReason: String, Sendable, Equatable {
     case missing = "missing"
     /// No build has recorded it.
     case unrecorded = "not recorded by a build"
@@ -374,26 +377,26 @@ public enum StaleReason: String, Sendable, Equatable {
 }
 
 /// Progress of a build, for a progress line or a log.
-public enum BuildEvent: Sendable {
+package enum BuildEvent: Sendable {
     case started(total: Int)
     case rendering(OutputInfo)
     case finished(OutputInfo, BuildOutcome, done: Int, total: Int)
 }
 
 /// What a build or check did, by output.
-public struct BuildReport: Sendable {
-    public var written: [URL] = []
-    public var unchanged: [URL] = []
-    public var failed: [(url: URL, message: String)] = []
-    public var upToDate: [URL] = []
-    public var stale: [(url: URL, reason: StaleReason)] = []
+package struct BuildReport: Sendable {
+    package var written: [URL] = []
+    package var unchanged: [URL] = []
+    package var failed: [(url: URL, message: String)] = []
+    package var upToDate: [URL] = []
+    package var stale: [(url: URL, reason: StaleReason)] = []
     /// Outputs an earlier build wrote that no longer are planned (kept: no `prune`).
-    public var dropped: [URL] = []
+    package var dropped: [URL] = []
     /// Such outputs removed by `prune`.
-    public var pruned: [URL] = []
-    public var warnings: [String] = []
+    package var pruned: [URL] = []
+    package var warnings: [String] = []
 
-    public init() {}
+    package init() {}
 
     mutating func add(_ url: URL, _ outcome: BuildOutcome) {
         switch outcome {

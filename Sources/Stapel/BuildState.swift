@@ -4,25 +4,25 @@ import Foundation
 /// folder), the digest of the inputs it was rendered from and the digest of the bytes written. Kept in
 /// `DIR/.stapel-state.json`. An output is up to date when its file exists, its bytes still have the recorded
 /// digest, and its inputs still digest to the recorded value.
-public struct BuildState: Sendable, Equatable {
-    public static let fileName = ".stapel-state.json"
-    public static let format = "stapel-state/1"
+package struct BuildState: Sendable, Equatable {
+    package static let fileName = ".stapel-state.json"
+    package static let format = "stapel-state/1"
 
     /// One output's record.
-    public struct Entry: Sendable, Equatable, Codable {
+    package struct Entry: Sendable, Equatable, Codable {
         /// `InputDigest` of what it was rendered from.
-        public var inputs: String
+        package var inputs: String
         /// SHA-256 of the file's bytes.
-        public var output: String
+        package var output: String
         /// What the render warned about (layout and backend warnings), so that a build that skips the output
         /// still reports them; nil when there were none.
-        public var warnings: [String]?
+        package var warnings: [String]?
         /// The file's size and modification time when the build wrote or last hashed it. While both are
         /// unchanged the file is taken to hold `output` without reading it (as git's index does); any
         /// difference — another machine, a copy, an edit — and the bytes are hashed.
-        public var stamp: FileStamp?
+        package var stamp: FileStamp?
 
-        public init(inputs: String, output: String, warnings: [String] = [], stamp: FileStamp? = nil) {
+        package init(inputs: String, output: String, warnings: [String] = [], stamp: FileStamp? = nil) {
             self.inputs = inputs
             self.output = output
             self.warnings = warnings.isEmpty ? nil : warnings
@@ -30,21 +30,21 @@ public struct BuildState: Sendable, Equatable {
         }
     }
 
-    public var entries: [String: Entry]
+    package var entries: [String: Entry]
     /// The font files hashed for the outputs' fingerprints, by path, so that the next build reads them only
     /// when they changed (`FontFingerprint`).
-    public var fonts: [String: FontFingerprint.FileRecord]
+    package var fonts: [String: FontFingerprint.FileRecord]
 
-    public init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:]) {
+    package init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:]) {
         self.entries = entries
         self.fonts = fonts
     }
 
-    public static func url(in folder: URL) -> URL { folder.appendingPathComponent(fileName) }
+    package static func url(in folder: URL) -> URL { folder.appendingPathComponent(fileName, isDirectory: false) }
 
     /// The state recorded in `folder`; empty when there is none, or when it is unreadable or from another
     /// version of the format (everything is then rendered and compared byte for byte, so nothing is lost).
-    public static func load(from folder: URL) -> BuildState {
+    package static func load(from folder: URL) -> BuildState {
         guard let data = FileManager.default.contents(atPath: url(in: folder).path),
               let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
             return BuildState()
@@ -53,7 +53,7 @@ public struct BuildState: Sendable, Equatable {
     }
 
     /// Writes the state atomically, keys sorted so that the file itself is stable.
-    public func save(to folder: URL) throws {
+    package func save(to folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
@@ -70,12 +70,12 @@ public struct BuildState: Sendable, Equatable {
 }
 
 /// A file's size and modification time (nanoseconds since 1970), from `stat`.
-public struct FileStamp: Sendable, Equatable, Codable {
-    public var size: Int64
-    public var modified: Int64
+package struct FileStamp: Sendable, Equatable, Codable {
+    package var size: Int64
+    package var modified: Int64
 
     /// The stamp of the file at `path`; nil when there is none.
-    public static func of(_ path: String) -> FileStamp? {
+    package static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(size: Int64(info.st_size),

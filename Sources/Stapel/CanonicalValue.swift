@@ -2,7 +2,7 @@
 /// set entries sorted, so that equal values always give the same bytes. Swift's own hashing is seeded per
 /// process and `String(describing:)` prints dictionaries in that seeded order, so neither can key a build cache.
 /// Feeds the incremental build's input digests and the JSON that external backends receive.
-public indirect enum CanonicalValue: Sendable, Equatable {
+package indirect enum CanonicalValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -13,10 +13,10 @@ public indirect enum CanonicalValue: Sendable, Equatable {
     case object([Member])
 
     /// One named member of an object.
-    public struct Member: Sendable, Equatable {
-        public var name: String
-        public var value: CanonicalValue
-        public init(_ name: String, _ value: CanonicalValue) {
+    package struct Member: Sendable, Equatable {
+        package var name: String
+        package var value: CanonicalValue
+        package init(_ name: String, _ value: CanonicalValue) {
             self.name = name
             self.value = value
         }
@@ -24,12 +24,12 @@ public indirect enum CanonicalValue: Sendable, Equatable {
 
     /// Fields that say where a value was read, not what it is: left out, so that moving a question down a
     /// line in `survey.yaml` does not make its outputs stale.
-    public static let positionFields: Set<String> = ["location", "locations"]
+    package static let positionFields: Set<String> = ["location", "locations"]
 
     /// Reflects `value`: structs become objects (fields in declaration order, minus `skipping`), enums with a
     /// raw value their raw value, enums with a payload `{case: payload}`, collections arrays, sets sorted
     /// arrays, dictionaries objects sorted by key. A `StyleColor` becomes its `#rrggbb` text.
-    public init(reflecting value: Any, skipping: Set<String> = CanonicalValue.positionFields) {
+    package init(reflecting value: Any, skipping: Set<String> = CanonicalValue.positionFields) {
         self = CanonicalValue.reflect(value, skipping: skipping)
     }
 
@@ -97,7 +97,7 @@ public indirect enum CanonicalValue: Sendable, Equatable {
 
     /// The same value with every member name turned from `camelCase` into the `kebab-case` of Stapel's files
     /// (`widthMM` → `width-mm`, `labelColumnFraction` → `label-column-fraction`).
-    public var kebabCased: CanonicalValue {
+    package var kebabCased: CanonicalValue {
         switch self {
         case .array(let items): .array(items.map(\.kebabCased))
         case .object(let members): .object(members.map { Member(CanonicalValue.kebab($0.name), $0.value.kebabCased) })
@@ -122,7 +122,7 @@ public indirect enum CanonicalValue: Sendable, Equatable {
     }
 
     /// The member `name` of an object, if any.
-    public subscript(name: String) -> CanonicalValue? {
+    package subscript(name: String) -> CanonicalValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.name == name }?.value
     }
@@ -130,14 +130,14 @@ public indirect enum CanonicalValue: Sendable, Equatable {
     // MARK: JSON
 
     /// Compact JSON, members in their stored order. Non-finite numbers, which JSON cannot hold, become null.
-    public func json() -> String {
+    package func json() -> String {
         var out = ""
         write(to: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented JSON for people to read.
-    public func prettyJSON() -> String {
+    package func prettyJSON() -> String {
         var out = ""
         write(to: &out, indent: "  ", level: 0)
         return out + "\n"
@@ -216,7 +216,7 @@ public indirect enum CanonicalValue: Sendable, Equatable {
 }
 
 extension CanonicalValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .integer(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .integer(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 }

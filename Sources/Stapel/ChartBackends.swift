@@ -4,7 +4,7 @@ import StapelCairo
 /// rendition's one laid-out figure.
 extension Backend {
     /// The figure drawn on the Cairo surface of `format`.
-    public static func cairo(_ format: ChartFormat, summary: String) -> Backend {
+    package static func cairo(_ format: ChartFormat, summary: String) -> Backend {
         Backend(name: format.rawValue, fileExtension: format.rawValue, summary: summary, reads: .figure) { rendition in
             let figure = rendition.requireFigure()
             switch format {
@@ -18,7 +18,7 @@ extension Backend {
         }
     }
 
-    public static let png = cairo(.png, summary: "chart as a PNG image at the style's resolution")
-    public static let pdf = cairo(.pdf, summary: "chart as a vector PDF with embedded fonts and searchable text")
-    public static let svg = cairo(.svg, summary: "chart as an SVG document with real, selectable text (glyph outlines as a style option)")
+    package static let png = cairo(.png, summary: "chart as a PNG image at the style's resolution")
+    package static let pdf = cairo(.pdf, summary: "chart as a vector PDF with embedded fonts and searchable text")
+    package static let svg = cairo(.svg, summary: "chart as an SVG document with real, selectable text (glyph outlines as a style option)")
 }

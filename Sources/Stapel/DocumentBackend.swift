@@ -7,23 +7,23 @@ import Foundation
 ///
 /// `write` may run on a worker thread while other documents and questions render; it creates whatever C state
 /// or temporary folder it needs and removes it before returning.
-public struct DocumentBackend: Sendable {
+package struct DocumentBackend: Sendable {
     /// The name used with `--format` and in `stapel.yaml` (`index`, `report-pdf` …).
-    public var name: String
+    package var name: String
     /// The file written in each language's folder (`index.html`).
-    public var fileName: String
+    package var fileName: String
     /// One line for `stapel backends`.
-    public var summary: String
+    package var summary: String
     /// The parts of each question's rendition the document reads; its digest covers exactly these.
-    public var reads: Backend.Reads
-    public var options: [OptionDeclaration]
+    package var reads: Backend.Reads
+    package var options: [OptionDeclaration]
     /// Whether the bytes depend on the installed font files (figures drawn by Cairo).
-    public var usesFonts: Bool
+    package var usesFonts: Bool
     /// What else identifies this backend's output beyond its name and Stapel's version.
-    public var revision: String
-    public var write: @Sendable ([Rendition], DocumentContext) throws -> BackendOutput
+    package var revision: String
+    package var write: @Sendable ([Rendition], DocumentContext) throws -> BackendOutput
 
-    public init(name: String, fileName: String, summary: String, reads: Backend.Reads, options: [OptionDeclaration] = [],
+    package init(name: String, fileName: String, summary: String, reads: Backend.Reads, options: [OptionDeclaration] = [],
                 usesFonts: Bool? = nil, revision: String = "",
                 write: @escaping @Sendable ([Rendition], DocumentContext) throws -> BackendOutput) {
         self.name = name
@@ -46,16 +46,16 @@ public struct DocumentBackend: Sendable {
 
 /// What a document knows of its run beyond the questions: the language, the formats written per question
 /// (for links), the survey's style (logo), and the house style's folder.
-public struct DocumentContext: Sendable {
-    public var language: String
+package struct DocumentContext: Sendable {
+    package var language: String
     /// Every format of the run, per-question and document (`png`, `html`, `index` …).
-    public var formats: [String]
+    package var formats: [String]
     /// The language's labels with every survey and interface string (`survey.title`, `ui.report.*`).
-    public var labels: LabelSet
-    public var survey: Survey
-    public var style: Style
+    package var labels: LabelSet
+    package var survey: Survey
+    package var style: Style
 
-    public init(language: String, formats: [String], labels: LabelSet, survey: Survey, style: Style) {
+    package init(language: String, formats: [String], labels: LabelSet, survey: Survey, style: Style) {
         self.language = language
         self.formats = formats
         self.labels = labels
@@ -66,15 +66,15 @@ public struct DocumentContext: Sendable {
 
 /// One document file: a language's question requests (in questionnaire order), the document backend, and
 /// where the file goes. Its input digest combines the digests of the question inputs it includes.
-public struct DocumentJob: Sendable {
-    public var requests: [RenderRequest]
-    public var backend: DocumentBackend
-    public var context: DocumentContext
-    public var root: URL
+package struct DocumentJob: Sendable {
+    package var requests: [RenderRequest]
+    package var backend: DocumentBackend
+    package var context: DocumentContext
+    package var root: URL
     /// The path below `root` (`sv/index.html`).
-    public var relativePath: String
+    package var relativePath: String
 
-    public init(requests: [RenderRequest], backend: DocumentBackend, context: DocumentContext, root: URL, relativePath: String) {
+    package init(requests: [RenderRequest], backend: DocumentBackend, context: DocumentContext, root: URL, relativePath: String) {
         self.requests = requests
         self.backend = backend
         self.context = context
@@ -82,17 +82,17 @@ public struct DocumentJob: Sendable {
         self.relativePath = relativePath
     }
 
-    public var output: URL { root.appendingPathComponent(relativePath) }
-    public var language: String { context.language }
-    public var format: String { backend.name }
+    package var output: URL { root.appendingPathComponent(relativePath, isDirectory: false) }
+    package var language: String { context.language }
+    package var format: String { backend.name }
 
     /// What the build reports about this document.
-    public var info: OutputInfo { OutputInfo(output: output, questionID: nil, language: language, format: format) }
+    package var info: OutputInfo { OutputInfo(output: output, questionID: nil, language: language, format: format) }
 
     /// The SHA-256 of everything the document depends on: each included question's input digest (as a backend
     /// reading what this document reads), the run's formats (its links), the style's logo file, and the
     /// backend's name and revision.
-    public func digest(fonts: [String: String]) -> String {
+    package func digest(fonts: [String: String]) -> String {
         let backend = backend.digestBackend
         var members: [CanonicalValue.Member] = [
             .init("stapel", .string(StapelVersion.current)),
@@ -113,14 +113,14 @@ public struct DocumentJob: Sendable {
 }
 
 /// One planned output as a build reports it: a question's file or a language's document.
-public struct OutputInfo: Sendable {
-    public var output: URL
+package struct OutputInfo: Sendable {
+    package var output: URL
     /// The question, or nil for a document of all questions.
-    public var questionID: String?
-    public var language: String
-    public var format: String
+    package var questionID: String?
+    package var language: String
+    package var format: String
 
-    public init(output: URL, questionID: String?, language: String, format: String) {
+    package init(output: URL, questionID: String?, language: String, format: String) {
         self.output = output
         self.questionID = questionID
         self.language = language
@@ -129,10 +129,10 @@ public struct OutputInfo: Sendable {
 }
 
 extension RenderJob {
-    public var info: OutputInfo { OutputInfo(output: output, questionID: questionID, language: language, format: format) }
+    package var info: OutputInfo { OutputInfo(output: output, questionID: questionID, language: language, format: format) }
 }
 
 extension Style {
     /// The style's logo file, if it names one.
-    public var logoURL: URL? { page.logo.map { URL(fileURLWithPath: $0) } }
+    package var logoURL: URL? { page.logo.map { URL(fileURLWithPath: $0) } }
 }

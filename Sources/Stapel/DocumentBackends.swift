@@ -6,7 +6,7 @@ import StapelHTML
 extension Backend {
     /// One question as an HTML page: the figure (its SVG or PNG), the alt text, the data as an accessible
     /// table, the notes, and links to the question's other formats of the run.
-    public static let html = Backend(
+    package static let html = Backend(
         name: "html", fileExtension: "html",
         summary: "accessible HTML page: figure with alt text, data table, notes, links to the other formats",
         reads: [.figure, .table], usesFonts: false
@@ -16,7 +16,7 @@ extension Backend {
     }
 
     /// The figure's text alternative (short, a blank line, long), as embedded in the SVG, PNG, PDF and HTML.
-    public static let alt = Backend(
+    package static let alt = Backend(
         name: "alt", fileExtension: "alt.txt", summary: "the figure's text alternative: a short one and a long description",
         reads: .request, usesFonts: false
     ) { rendition in

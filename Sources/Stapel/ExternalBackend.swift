@@ -8,25 +8,25 @@ import Foundation
 /// A failure — a non-zero exit, a signal, empty output, text that is not UTF-8 from a text backend, or no
 /// answer before the timeout — fails that one output, with the program's standard error in the message.
 /// `backend` is the program as a `Backend` value: it reads the whole request and receives every option.
-public struct ExternalBackend: Sendable {
-    public let name: String
-    public let fileExtension: String
-    public let summary: String
+package struct ExternalBackend: Sendable {
+    package let name: String
+    package let fileExtension: String
+    package let summary: String
     /// The program.
-    public let executable: URL
+    package let executable: URL
     /// Whether the output must be UTF-8 text without NUL bytes (checked, to catch garbage).
-    public let isText: Bool
-    public let usesFonts: Bool
+    package let isText: Bool
+    package let usesFonts: Bool
     /// Seconds one render may take before the program (and its process group) is killed.
-    public var timeout: Double
+    package var timeout: Double
     /// A digest of the program and its self-description: a new version of the program re-renders its files.
-    public let revision: String
+    package let revision: String
 
     /// The protocol versions this Stapel speaks.
-    public static let descriptionFormat = "stapel-backend/1"
+    package static let descriptionFormat = "stapel-backend/1"
 
     /// Asks the program to describe itself (`stapel-backend-NAME describe`) and checks the answer.
-    public init(executable: URL, name: String, timeout: Double) throws {
+    package init(executable: URL, name: String, timeout: Double) throws {
         let result = try ExternalBackend.runChecked(executable, name: name, arguments: ["describe"], input: [], timeout: timeout)
         func bad(_ reason: String) -> ExternalBackendError {
             ExternalBackendError(backend: name, executable: executable.path, problem: .badDescription(reason),
@@ -60,7 +60,7 @@ public struct ExternalBackend: Sendable {
 
     /// The program as a backend value: it reads the whole question-scoped request and every built-in option
     /// (they are all in its request), so any of them changing re-renders its files.
-    public var backend: Backend {
+    package var backend: Backend {
         let program = self
         return Backend(name: name, fileExtension: fileExtension, summary: summary, reads: .request,
                        options: BackendRegistry.builtIn.options, usesFonts: usesFonts, revision: revision) { rendition in
@@ -68,7 +68,7 @@ public struct ExternalBackend: Sendable {
         }
     }
 
-    public func render(_ request: RenderRequest) throws -> [UInt8] {
+    package func render(_ request: RenderRequest) throws -> [UInt8] {
         let input = ExternalRequest(request, backend: name).json()
         let result = try ExternalBackend.runChecked(executable, name: name, arguments: ["render"], input: input, timeout: timeout)
         func fail(_ problem: ExternalBackendError.Problem) -> ExternalBackendError {
@@ -113,9 +113,9 @@ extension String {
 }
 
 /// An external backend that failed, with what it wrote to standard error.
-public struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
+package struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
     /// What went wrong with the program.
-    public enum Problem: Sendable, Equatable {
+    package enum Problem: Sendable, Equatable {
         case cannotStart(String)
         case exited(Int32)
         case signalled(Int32)
@@ -126,20 +126,20 @@ public struct ExternalBackendError: Error, CustomStringConvertible, Sendable {
         case badDescription(String)
     }
 
-    public var backend: String
-    public var executable: String
-    public var problem: Problem
+    package var backend: String
+    package var executable: String
+    package var problem: Problem
     /// The program's standard error, as text.
-    public var stderr: String
+    package var stderr: String
 
-    public init(backend: String, executable: String, problem: Problem, stderr: [UInt8]) {
+    package init(backend: String, executable: String, problem: Problem, stderr: [UInt8]) {
         self.backend = backend
         self.executable = executable
         self.problem = problem
         self.stderr = String(decoding: stderr, as: UTF8.self)
     }
 
-    public var description: String {
+    package var description: String {
         let what: String = switch problem {
         case .cannotStart(let reason): "could not be started: \(reason)"
         case .exited(let status): "exited with status \(status)"

@@ -3,24 +3,24 @@ import Foundation
 /// Finds external backends: executable files named `stapel-backend-NAME`, looked up in `folders` in order
 /// (the manifest's `backends-folder`, then the folder holding `stapel`), then in the folders of `PATH`.
 /// The first match wins.
-public struct ExternalBackendFinder: Sendable {
-    public static let prefix = "stapel-backend-"
+package struct ExternalBackendFinder: Sendable {
+    package static let prefix = "stapel-backend-"
 
-    public var folders: [URL]
-    public var searchesPATH: Bool
+    package var folders: [URL]
+    package var searchesPATH: Bool
     /// Seconds a backend may take to describe itself or to render one output.
-    public var timeout: Double
+    package var timeout: Double
 
-    public static let defaultTimeout = 60.0
+    package static let defaultTimeout = 60.0
 
-    public init(folders: [URL] = [], searchesPATH: Bool = true, timeout: Double = ExternalBackendFinder.defaultTimeout) {
+    package init(folders: [URL] = [], searchesPATH: Bool = true, timeout: Double = ExternalBackendFinder.defaultTimeout) {
         self.folders = folders
         self.searchesPATH = searchesPATH
         self.timeout = timeout
     }
 
     /// Every folder searched, in order, without repeats.
-    public var searchFolders: [URL] {
+    package var searchFolders: [URL] {
         var result: [URL] = []
         var all = folders
         if searchesPATH, let path = ProcessInfo.processInfo.environment["PATH"] {
@@ -33,7 +33,7 @@ public struct ExternalBackendFinder: Sendable {
     }
 
     /// The program for backend `name`, if one is installed.
-    public func executable(named name: String) -> URL? {
+    package func executable(named name: String) -> URL? {
         guard ExternalBackendFinder.isValidName(name) else { return nil }
         for folder in searchFolders {
             let candidate = folder.appendingPathComponent(ExternalBackendFinder.prefix + name)
@@ -43,21 +43,21 @@ public struct ExternalBackendFinder: Sendable {
     }
 
     /// The backend `name`, described by its program; nil when no program has that name.
-    public func backend(named name: String) throws -> Backend? {
+    package func backend(named name: String) throws -> Backend? {
         try program(named: name)?.backend
     }
 
     /// The program `name`, described by itself; nil when no program has that name.
-    public func program(named name: String) throws -> ExternalBackend? {
+    package func program(named name: String) throws -> ExternalBackend? {
         guard let executable = executable(named: name) else { return nil }
         return try ExternalBackend(executable: executable, name: name, timeout: timeout)
     }
 
     /// Names of every external backend found, in search order, each once.
-    public func availableNames() -> [String] { available().map(\.name) }
+    package func availableNames() -> [String] { available().map(\.name) }
 
     /// Every external backend program found, without running any.
-    public func available() -> [(name: String, executable: URL)] {
+    package func available() -> [(name: String, executable: URL)] {
         var found: [(String, URL)] = []
         for folder in searchFolders {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -73,7 +73,7 @@ public struct ExternalBackendFinder: Sendable {
     }
 
     /// Backend names follow the id rule of the data format: `[a-z0-9][a-z0-9-]*`.
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.first, first.isASCII, first.isLowercase || first.isNumber else { return false }
         return name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }

@@ -5,12 +5,12 @@ import StapelBackendProtocol
 /// `stapel-backend-request/2`, the versioned `Codable` type of StapelBackendProtocol, documented in
 /// Docs/external-backends.md) built from one question-scoped request. The program needs no YAML, no label
 /// files and no number formatting of its own.
-public struct ExternalRequest: Sendable {
-    public static let format = BackendRequestV2.format
+package struct ExternalRequest: Sendable {
+    package static let format = BackendRequestV2.format
 
-    public let value: BackendRequestV2
+    package let value: BackendRequestV2
 
-    public init(_ request: RenderRequest, backend: String) {
+    package init(_ request: RenderRequest, backend: String) {
         let labels = request.labels
         let numbers = request.numberFormat
         let decimals = request.convention.decimals
@@ -86,7 +86,7 @@ public struct ExternalRequest: Sendable {
     }
 
     /// The request as JSON with sorted keys: the same request gives the same bytes.
-    public func json() -> [UInt8] {
+    package func json() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array((try? encoder.encode(value)) ?? Data())

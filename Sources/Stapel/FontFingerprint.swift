@@ -10,23 +10,23 @@ import StapelCairo
 /// Hashing a family's files reads megabytes, so each file's digest is kept with the file's size and
 /// modification time (`FileRecord`, stored in the build state): while both are unchanged the file is not read
 /// again, as the outputs themselves are not.
-public enum FontFingerprint {
+package enum FontFingerprint {
     /// A font file's digest and the stamp the file had when it was hashed.
-    public struct FileRecord: Sendable, Equatable, Codable {
-        public var stamp: FileStamp
-        public var sha256: String
+    package struct FileRecord: Sendable, Equatable, Codable {
+        package var stamp: FileStamp
+        package var sha256: String
 
-        public init(stamp: FileStamp, sha256: String) {
+        package init(stamp: FileStamp, sha256: String) {
             self.stamp = stamp
             self.sha256 = sha256
         }
     }
 
-    public static func of(family: String) -> String { of(family: family, known: [:]).fingerprint }
+    package static func of(family: String) -> String { of(family: family, known: [:]).fingerprint }
 
     /// The fingerprint, taking a file's digest from `known` (by path) while its stamp is unchanged; with the
     /// record of each of the family's files.
-    public static func of(family: String, known: [String: FileRecord])
+    package static func of(family: String, known: [String: FileRecord])
         -> (fingerprint: String, files: [String: FileRecord]) {
         guard let paths = FontFiles.paths(family: family), !paths.isEmpty else { return ("fontconfig unavailable", [:]) }
         var files: [String: FileRecord] = [:]

@@ -6,7 +6,7 @@ extension DocumentBackend {
     /// `DIR/<lang>/index.html`: the communicators' review gallery — every figure of the survey in questionnaire
     /// order, each with its alt text, its number and question text and a link to its own page. The images are the
     /// question's SVG (else PNG) of the same run; with neither in the run, the SVG is embedded as a `data:` URI.
-    public static let gallery = DocumentBackend(
+    package static let gallery = DocumentBackend(
         name: "index", fileName: "index.html",
         summary: "per language: review gallery of every figure with alt text, in questionnaire order (index.html)",
         reads: [.figure, .table], usesFonts: false

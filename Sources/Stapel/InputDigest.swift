@@ -9,15 +9,15 @@ import Foundation
 ///
 /// The parts are hashed once per question (`QuestionDigests`) and combined per output, so a no-change build
 /// does not serialise the same question once for every format.
-public enum InputDigest {
+package enum InputDigest {
     /// The digests of one question-scoped request's parts, computed once for all its outputs.
-    public struct QuestionDigests: Sendable {
+    package struct QuestionDigests: Sendable {
         let survey: String
         let labels: String
         let style: String
         let tableStyle: String
 
-        public init(_ scoped: RenderRequest, cache: BuildDigests? = nil) {
+        package init(_ scoped: RenderRequest, cache: BuildDigests? = nil) {
             survey = cache?.digest(of: scoped.survey) ?? BuildDigests.compute(scoped.survey)
             // The language and the texts, by key: where a label stands in its file is no input of any output.
             labels = InputDigest.labelsDigest(scoped.labels)
@@ -27,7 +27,7 @@ public enum InputDigest {
         }
     }
 
-    public static func of(_ scoped: RenderRequest, backend: Backend, fonts: String?,
+    package static func of(_ scoped: RenderRequest, backend: Backend, fonts: String?,
                           parts: QuestionDigests? = nil) -> String {
         let parts = parts ?? QuestionDigests(scoped)
         let readsStyle = backend.reads.contains(.figure) || backend.reads.contains(.request)
@@ -62,7 +62,7 @@ public enum InputDigest {
         return sha256Hex(bytes)
     }
 
-    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+    package static func sha256Hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -79,12 +79,12 @@ public enum InputDigest {
 /// it is rendered in, so serialising them per output would dominate a no-change build. Keyed by the values
 /// themselves (their `Hashable` conformance is compiled code, far cheaper than reflecting them). Safe to use from
 /// the build's worker threads.
-public final class BuildDigests: @unchecked Sendable {
+package final class BuildDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var styles: [Style: (String, String)] = [:]
     private var surveys: [Survey: String] = [:]
 
-    public init() {}
+    package init() {}
 
     func digests(of style: Style) -> (String, String) {
         memo(style, in: \.styles) { BuildDigests.compute($0) }

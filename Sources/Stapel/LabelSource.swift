@@ -2,8 +2,8 @@ import Foundation
 
 /// Where a language's labels come from: the survey's label set merged with the interface strings, or for
 /// the pseudo-locale, both built from the survey's source language.
-public enum LabelSource {
-    public static func labels(_ language: String, loader: SurveyLoader) throws -> LabelSet {
+package enum LabelSource {
+    package static func labels(_ language: String, loader: SurveyLoader) throws -> LabelSet {
         if language == Pseudolocalizer.languageCode {
             return Pseudolocalizer().localize(try loader.loadLabels(try loader.sourceLanguage()))
         }
@@ -12,21 +12,21 @@ public enum LabelSource {
 
     /// A language's labels as a translator works on them: either file may not exist yet (a new language),
     /// and each part keeps the path of the file it belongs in.
-    public struct Translation: Sendable {
-        public var labels: LabelSet
+    package struct Translation: Sendable {
+        package var labels: LabelSet
         /// The file of each part, as a translator edits it: the survey's `labels/<lang>.yaml` for both, since
         /// a survey's label set may override or add interface strings (`ui.*`, `number.*`).
-        public var files: [LabelCatalog.Part: String]
-        public var hasSurveyFile: Bool
+        package var files: [LabelCatalog.Part: String]
+        package var hasSurveyFile: Bool
         /// Whether Stapel ships interface strings for the language.
-        public var hasInterfaceFile: Bool
+        package var hasInterfaceFile: Bool
     }
 
     /// Editable path of an interface label set in the source tree (the binary holds a copy).
-    public static func interfaceFile(_ language: String) -> String { "\(InterfaceLabels.sourceFolder)/\(language).yaml" }
+    package static func interfaceFile(_ language: String) -> String { "\(InterfaceLabels.sourceFolder)/\(language).yaml" }
 
     /// `language`'s labels for translation work: missing files give empty parts instead of an error.
-    public static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
+    package static func translation(_ language: String, loader: SurveyLoader) throws -> Translation {
         _ = try loader.checkedLabelsFile(language)   // a language reaches a path: refuse `../x` before anything
         let surveyFile = SurveyLoader.display(loader.labelsFile(language))
         let files: [LabelCatalog.Part: String] = [.survey: surveyFile, .interface: surveyFile]

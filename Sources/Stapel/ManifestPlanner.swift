@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns a `Manifest` into render plans: one per survey entry and style. With one style an entry writes into its
 /// output folder; with several, each style gets a subfolder named after it, so that no file is written twice.
-public enum ManifestPlanner {
+package enum ManifestPlanner {
     /// Every format the manifest names; an entry without `formats` takes the built-in backends.
-    public static func formats(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) -> [String] {
+    package static func formats(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) -> [String] {
         var result: [String] = []
         for entry in manifest.surveys {
             for format in entry.formats ?? builtIn.names where !result.contains(format) { result.append(format) }
@@ -14,14 +14,14 @@ public enum ManifestPlanner {
 
     /// The finder for the manifest's external backends: its `backends-folder`, then `extraFolders` (the folder
     /// holding `stapel`), then `PATH`.
-    public static func finder(_ manifest: Manifest, extraFolders: [URL] = [], timeout: Double? = nil) -> ExternalBackendFinder {
+    package static func finder(_ manifest: Manifest, extraFolders: [URL] = [], timeout: Double? = nil) -> ExternalBackendFinder {
         ExternalBackendFinder(folders: manifest.backendFolders + extraFolders,
                               timeout: timeout ?? manifest.backendTimeout ?? ExternalBackendFinder.defaultTimeout)
     }
 
     /// The plans of every entry and style. An entry's other fields are backend options, checked against the
     /// options `registry`'s backends declare: a misspelt one or a wrong value is reported at its place.
-    public static func plans(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) throws -> [RenderPlan] {
+    package static func plans(_ manifest: Manifest, builtIn: BackendRegistry = .builtIn) throws -> [RenderPlan] {
         try manifest.surveys.flatMap { entry -> [RenderPlan] in
             var entry = entry
             let declared = builtIn.options

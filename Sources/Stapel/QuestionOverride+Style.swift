@@ -2,7 +2,7 @@
 extension QuestionOverride {
     /// Applies the override to `style` (the style already resolved for `question`); throws, placed at the
     /// override in the manifest, when a setting does not fit the question's kind.
-    public func apply(to style: inout Style, for question: Question) throws {
+    package func apply(to style: inout Style, for question: Question) throws {
         if let widthMM { style.page.widthMM = widthMM }
         if let chart {
             guard case .grid = question else {

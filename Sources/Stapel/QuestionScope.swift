@@ -5,14 +5,14 @@
 /// The pipeline hands backends the scoped request and the incremental build digests the same value, so an
 /// output's digest covers exactly what its backend could read: editing q05's label re-renders q05 alone, and a
 /// backend cannot come to depend on something the digest misses.
-public enum QuestionScope {
-    public static func scoped(_ request: RenderRequest) -> RenderRequest {
+package enum QuestionScope {
+    package static func scoped(_ request: RenderRequest) -> RenderRequest {
         scoped(request, index: LabelIndex(request.labels))
     }
 
     /// The same cut, with the label set indexed once for every question (planning stays linear in the
     /// number of questions).
-    public static func scoped(_ request: RenderRequest, index: LabelIndex) -> RenderRequest {
+    package static func scoped(_ request: RenderRequest, index: LabelIndex) -> RenderRequest {
         let question = request.question
         let scaleID: String? = if case .grid(let g) = question { g.scaleID } else { nil }
         var survey = request.survey
@@ -28,7 +28,7 @@ public enum QuestionScope {
 
     /// The question-scoped request for `question`, made from its share of the indexed label set (never from the
     /// whole set, which would make planning quadratic).
-    public static func request(survey: Survey, question: Question, labels: LabelSet, index: LabelIndex, style: Style,
+    package static func request(survey: Survey, question: Question, labels: LabelSet, index: LabelIndex, style: Style,
                                options: RenderOptions) -> RenderRequest {
         let scaleID: String? = if case .grid(let g) = question { g.scaleID } else { nil }
         var own = labels
@@ -44,19 +44,19 @@ public enum QuestionScope {
     }
 
     /// Whether the output of question `questionID` (on scale `scaleID`) may show the label `key`.
-    public static func isShown(_ key: String, questionID: String, scaleID: String?) -> Bool {
+    package static func isShown(_ key: String, questionID: String, scaleID: String?) -> Bool {
         if key.hasPrefix("questions.") { return key.hasPrefix(LabelKey.questionPrefix(questionID)) }
         if key.hasPrefix("scales.") { return scaleID.map { key.hasPrefix("scales.\($0).") } ?? false }
         return true
     }
 
     /// A label set split once into the entries every question shows and those of each question and scale.
-    public struct LabelIndex: Sendable {
+    package struct LabelIndex: Sendable {
         var common: [String: String] = [:]
         var byQuestion: [String: [String: String]] = [:]
         var byScale: [String: [String: String]] = [:]
 
-        public init(_ labels: LabelSet) {
+        package init(_ labels: LabelSet) {
             for (key, value) in labels.entries {
                 let parts = key.split(separator: ".", maxSplits: 2)
                 if parts.first == "questions" {

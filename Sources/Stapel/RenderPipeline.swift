@@ -4,13 +4,13 @@ import StapelCairo
 /// survey data + label set + style → validated model → render jobs (question × language × format), which a
 /// `BuildRunner` renders in parallel, incrementally and atomically. Everything that can be wrong with the
 /// inputs is found while planning, before any file is written.
-public struct RenderPipeline: Sendable {
-    public var registry: BackendRegistry
+package struct RenderPipeline: Sendable {
+    package var registry: BackendRegistry
 
-    public init(registry: BackendRegistry = .builtIn) { self.registry = registry }
+    package init(registry: BackendRegistry = .builtIn) { self.registry = registry }
 
     /// Failures that stop a run before anything is written.
-    public enum PlanError: Error, CustomStringConvertible, Sendable {
+    package enum PlanError: Error, CustomStringConvertible, Sendable {
         case unknownFormat(String, available: [String])
         case unknownQuestion(String, available: [String])
         case invalidSurvey([ValidationIssue])
@@ -20,7 +20,7 @@ public struct RenderPipeline: Sendable {
         /// Two planned outputs have the same path (two surveys or styles writing into one folder).
         case duplicateOutput(String, first: String? = nil, second: String? = nil)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unknownFormat(let f, let available):
                 "error: unknown format '\(f)'; available: \(available.joined(separator: ", "))"
@@ -46,19 +46,19 @@ public struct RenderPipeline: Sendable {
     }
 
     /// The prepared inputs of one plan: everything but the backend call.
-    public struct Prepared: Sendable {
-        public var survey: Survey
+    package struct Prepared: Sendable {
+        package var survey: Survey
         /// Question-scoped requests (see `QuestionScope`), by language then questionnaire order.
-        public var requests: [(language: String, request: RenderRequest)]
-        public var warnings: [String]
+        package var requests: [(language: String, request: RenderRequest)]
+        package var warnings: [String]
         /// The style the plan renders with (per-question variants included).
-        public var style: Style
+        package var style: Style
         /// Each language's labels as the requests have them (fallbacks filled in).
-        public var labels: [String: LabelSet]
+        package var labels: [String: LabelSet]
     }
 
     /// Loads and checks everything the plan needs; throws before any file is written.
-    public func prepare(_ plan: RenderPlan) throws -> Prepared {
+    package func prepare(_ plan: RenderPlan) throws -> Prepared {
         for format in plan.formats where !registry.provides(format) {
             throw PlanError.unknownFormat(format, available: registry.allNames)
         }
@@ -138,7 +138,7 @@ public struct RenderPipeline: Sendable {
     /// The jobs of several plans — one per question × language × style, with all its outputs, and one per
     /// document format × language × style, with all that language's questions — checked for outputs that
     /// would overwrite each other.
-    public func jobs(for plans: [RenderPlan]) throws -> (jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
+    package func jobs(for plans: [RenderPlan]) throws -> (jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
         var jobs: [QuestionJob] = []
         var documents: [DocumentJob] = []
         var warnings: [String] = []
@@ -184,7 +184,7 @@ public struct RenderPipeline: Sendable {
     }
 
     /// Plans and renders one plan with `runner`. A backend failure fails only its own output.
-    public func run(_ plan: RenderPlan, runner: BuildRunner = BuildRunner()) throws -> BuildReport {
+    package func run(_ plan: RenderPlan, runner: BuildRunner = BuildRunner()) throws -> BuildReport {
         let (jobs, documents, warnings) = try jobs(for: [plan])
         var report = runner.build(jobs, documents: documents)
         report.warnings = warnings + report.warnings

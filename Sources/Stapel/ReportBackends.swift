@@ -8,7 +8,7 @@ import StapelTables
 /// page numbers, bookmarks, document language and title) and as a Word document (pandoc: headings per question,
 /// every figure a PNG with its alt text as description, every table a real Word table).
 extension DocumentBackend {
-    public static let reportPDF = DocumentBackend(
+    package static let reportPDF = DocumentBackend(
         name: "report-pdf", fileName: "report.pdf",
         summary: "per language: the results compilation as PDF — title page, contents, figures, tables, bookmarks (pdflatex)",
         reads: [.figure, .table]
@@ -20,7 +20,7 @@ extension DocumentBackend {
         }
     }
 
-    public static let reportDOCX = DocumentBackend(
+    package static let reportDOCX = DocumentBackend(
         name: "report-docx", fileName: "report.docx",
         summary: "per language: the results compilation as Word document — headings, figures with alt text, Word tables (pandoc)",
         reads: [.figure, .table]

@@ -1,14 +1,14 @@
 /// A short text summary of a survey: questions per kind, label sets.
-public struct SurveySummary: Sendable {
-    public let survey: Survey
-    public let languages: [String]
+package struct SurveySummary: Sendable {
+    package let survey: Survey
+    package let languages: [String]
 
-    public init(survey: Survey, languages: [String]) {
+    package init(survey: Survey, languages: [String]) {
         self.survey = survey
         self.languages = languages
     }
 
-    public var text: String {
+    package var text: String {
         var kinds: [String: Int] = [:]
         for q in survey.questions { kinds[q.kindName, default: 0] += 1 }
         let order = ["single-choice", "multiple-choice", "grid", "multi-select-grid"]

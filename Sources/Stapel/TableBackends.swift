@@ -3,7 +3,7 @@ import StapelTables
 /// The table backends: each lays out the rendition's one normalised table.
 extension Backend {
     /// CSV in the layout and dialect the options name, formulas guarded as they say.
-    public static let csv = Backend(
+    package static let csv = Backend(
         name: "csv", fileExtension: "csv", summary: "CSV table: tidy or wide layout, rfc4180 or excel-sv dialect",
         reads: .table,
         options: [BackendOptions.csvLayout.declaration, BackendOptions.csvDialect.declaration,
@@ -18,7 +18,7 @@ extension Backend {
 
     /// A booktabs/siunitx LaTeX table: a fragment for `\input`, or a complete document. Column widths are
     /// reckoned from Latin Modern metrics built into the writer, not from installed fonts.
-    public static let tex = Backend(
+    package static let tex = Backend(
         name: "tex", fileExtension: "tex", summary: "LaTeX table (booktabs, siunitx, tabularx) for pdflatex; fragment or standalone",
         reads: .table, options: [BackendOptions.latexStandalone.declaration]
     ) { rendition in
@@ -32,7 +32,7 @@ extension Backend {
     }
 
     /// A GitHub-flavoured Markdown pipe table with the language's number format.
-    public static let md = Backend(name: "md", fileExtension: "md", summary: "Markdown (GFM) pipe table", reads: .table,
+    package static let md = Backend(name: "md", fileExtension: "md", summary: "Markdown (GFM) pipe table", reads: .table,
                                    options: [BackendOptions.mdNotes.declaration]) { rendition in
         let writer = MarkdownTableWriter(numberFormat: rendition.numberFormat, writesNotes: BackendOptions.mdNotes.value(in: rendition.options))
         return BackendOutput(bytes: Array(writer.write(try rendition.requireTable()).utf8))

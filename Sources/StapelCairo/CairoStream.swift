@@ -17,10 +17,10 @@ final class ByteSink {
 }
 
 /// A drawing that Cairo could not finish.
-public struct CairoError: Error, CustomStringConvertible, Sendable {
-    public var format: String
-    public var status: String
-    public var description: String { "error: cannot write \(format): cairo: \(status)" }
+package struct CairoError: Error, CustomStringConvertible, Sendable {
+    package var format: String
+    package var status: String
+    package var description: String { "error: cannot write \(format): cairo: \(status)" }
 
     init(_ format: String, _ status: cairo_status_t) {
         self.format = format

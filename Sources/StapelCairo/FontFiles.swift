@@ -2,10 +2,10 @@ import CPangoCairo
 
 /// The font files fontconfig has for a family, asked in-process (the same configuration Pango draws with)
 /// rather than by running `fc-list`, which costs a process start and a fontconfig start-up on every build.
-public enum FontFiles {
+package enum FontFiles {
     /// The files of every style of `family` (as `fc-list FAMILY` lists them); for a family fontconfig does not
     /// have, the one file it falls back to (as `fc-match FAMILY`). Nil when fontconfig cannot be set up.
-    public static func paths(family: String) -> [String]? {
+    package static func paths(family: String) -> [String]? {
         guard let config = FcConfigGetCurrent() else { return nil }
         let listed = list(family, config: config)
         return listed.isEmpty ? match(family, config: config) : listed

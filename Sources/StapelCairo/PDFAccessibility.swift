@@ -5,7 +5,7 @@
 /// classic xref table, which 1.16 does; any other input is returned unchanged.
 enum PDFAccessibility {
     /// A BCP 47 tag for a label set's language code: the region where the language is chiefly written in the
-    /// public sector Stapel serves (`sv` → `sv-SE`); the pseudo-locale is tagged as English test text.
+    /// package sector Stapel serves (`sv` → `sv-SE`); the pseudo-locale is tagged as English test text.
     static func languageTag(_ language: String) -> String {
         let regions = ["sv": "sv-SE", "en": "en-GB", "de": "de-DE", "fr": "fr-FR", "fi": "fi-FI", "nb": "nb-NO",
                        "nn": "nn-NO", "da": "da-DK", "se": "se-NO", "pseudo": "en-XA"]

@@ -4,8 +4,8 @@ import StapelLayout
 /// Draws a figure into a one-page vector PDF with real text (embedded font subsets), the figure's title as
 /// metadata and no creation date, so that two renders give the same bytes; tagged, with the document language
 /// and the figure's alt text (`PDFAccessibility`).
-public enum PDFWriter {
-    public static func write(_ figure: Figure) throws -> [UInt8] {
+package enum PDFWriter {
+    package static func write(_ figure: Figure) throws -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) {
             guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, figure.width, figure.height) else {

@@ -3,9 +3,9 @@ import StapelModel
 
 /// Adds text to a finished PNG: an international text chunk (`iTXt`, uncompressed, with a language tag) inserted
 /// before `IEND`, with its CRC. Works on the bytes of any encoder, so the PNG writer stays free to change.
-public enum PNGTextChunk {
+package enum PNGTextChunk {
     /// `png` with the figure's alt text (short, blank line, long) as its `Description`, in the figure's language.
-    public static func addingAltText(of figure: Figure, to png: [UInt8]) -> [UInt8] {
+    package static func addingAltText(of figure: Figure, to png: [UInt8]) -> [UInt8] {
         guard !figure.altText.short.isEmpty else { return png }
         return inserting(keyword: "Description", text: AltTextWriter.text(figure),
                          languageTag: PDFAccessibility.languageTag(figure.language), into: png)
@@ -13,7 +13,7 @@ public enum PNGTextChunk {
 
     /// `png` with an `iTXt` chunk `keyword` = `text` in `languageTag` (BCP 47) before its `IEND` chunk; returned
     /// unchanged when it has no `IEND` or `keyword` is not 1–79 Latin-1 printable characters.
-    public static func inserting(keyword: String, text: String, languageTag: String, into png: [UInt8]) -> [UInt8] {
+    package static func inserting(keyword: String, text: String, languageTag: String, into png: [UInt8]) -> [UInt8] {
         let keywordBytes = Array(keyword.utf8)
         guard (1...79).contains(keywordBytes.count), keywordBytes.allSatisfy({ $0 >= 32 && $0 <= 126 }),
               let iend = iendOffset(png) else { return png }
@@ -65,16 +65,16 @@ public enum PNGTextChunk {
 
 /// The alt text as a file (`DIR/<lang>/<id>.alt.txt`) and as one string for embedding: the short text, a blank
 /// line, the long description; UTF-8, ending in a line feed.
-public enum AltTextWriter {
-    public static func text(_ figure: Figure) -> String {
+package enum AltTextWriter {
+    package static func text(_ figure: Figure) -> String {
         let alt = figure.altText
         return alt.short + "\n\n" + alt.long + "\n"
     }
 
-    public static func write(_ figure: Figure) -> [UInt8] { Array(text(figure).utf8) }
+    package static func write(_ figure: Figure) -> [UInt8] { Array(text(figure).utf8) }
 
     /// The same text straight from the data, without laying out the chart (the `alt` backend needs no figure).
-    public static func write(_ request: RenderRequest) -> [UInt8] {
+    package static func write(_ request: RenderRequest) -> [UInt8] {
         let alt = AltText(request)
         return Array((alt.short + "\n\n" + alt.long + "\n").utf8)
     }

@@ -15,17 +15,17 @@ import StapelLayout
 /// slides; at most half a pixel column of the right margin is cut or added) by its height rounded up.
 /// The pixels are encoded by libpng at zlib level `zlibLevel` with no row filter: the same pixels as Cairo's own
 /// writer (level 6, every filter tried on every row) at about a quarter of the time and about the same bytes.
-public enum PNGWriter {
+package enum PNGWriter {
     /// zlib compression level.
     static let zlibLevel: Int32 = 1
     /// libpng's `PNG_FILTER_NONE`.
     static let rowFilter: Int32 = 0x08
 
     /// Pixels per point at `dpi`, in both directions.
-    public static func scale(dpi: Double) -> Double { dpi / 72 }
+    package static func scale(dpi: Double) -> Double { dpi / 72 }
 
     /// The pixel size of `figure` at `dpi`: its width at `scale(dpi:)` rounded, its height rounded up.
-    public static func pixelSize(_ figure: Figure, dpi: Double) -> (width: Int, height: Int) {
+    package static func pixelSize(_ figure: Figure, dpi: Double) -> (width: Int, height: Int) {
         let s = scale(dpi: dpi)
         return (Int((figure.width * s).rounded()), pixels(figure.height * s))
     }
@@ -38,7 +38,7 @@ public enum PNGWriter {
 
     /// - Parameter text: PNG text chunks, written as uncompressed UTF-8 `iTXt` chunks before the image data in
     ///   this order (keywords: 1–79 Latin-1 characters, e.g. `Title`, `Description`).
-    public static func write(_ figure: Figure, dpi: Double, text: [(keyword: String, value: String)] = []) throws -> [UInt8] {
+    package static func write(_ figure: Figure, dpi: Double, text: [(keyword: String, value: String)] = []) throws -> [UInt8] {
         let size = pixelSize(figure, dpi: dpi)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height)) else {
             throw CairoError("PNG", CAIRO_STATUS_NO_MEMORY)
@@ -84,7 +84,7 @@ public enum PNGWriter {
 }
 
 /// A PNG libpng could not write.
-public struct PNGError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { "error: cannot write PNG: libpng: \(message)" }
+package struct PNGError: Error, CustomStringConvertible, Sendable {
+    package var message: String
+    package var description: String { "error: cannot write PNG: libpng: \(message)" }
 }

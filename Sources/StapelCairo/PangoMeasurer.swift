@@ -4,7 +4,7 @@ import StapelLayout
 
 /// Measures and breaks text with Pango, with the settings the painter draws with (see `CairoText`).
 /// Owns C objects, so it is a class used by one task at a time.
-public final class PangoMeasurer: TextMeasuring {
+package final class PangoMeasurer: TextMeasuring {
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let context: OpaquePointer
@@ -27,7 +27,7 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     /// - Parameter language: the text's language (`sv`), which guides line breaking and shaping.
-    public init(language: String) {
+    package init(language: String) {
         surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         cairo = cairo_create(surface)
         context = pango_cairo_create_context(cairo)
@@ -40,7 +40,7 @@ public final class PangoMeasurer: TextMeasuring {
         cairo_surface_destroy(surface)
     }
 
-    public func measure(_ text: String, font: FontSpec, width: Double?) -> MeasuredText {
+    package func measure(_ text: String, font: FontSpec, width: Double?) -> MeasuredText {
         let key = Key(text: text, font: font, width: width)
         if let cached = cache[key] { return cached }
         if cache.count >= Self.capacity {

@@ -5,8 +5,8 @@ import StapelLayout
 /// The text is `<text>` elements (`SVGDocument`), or with the style's `page.svg-text: outlines` glyph outlines drawn
 /// by Cairo, whose process-wide surface ids are renumbered per document so that the bytes do not depend on what
 /// was drawn before.
-public enum SVGWriter {
-    public static func write(_ figure: Figure) throws -> [UInt8] {
+package enum SVGWriter {
+    package static func write(_ figure: Figure) throws -> [UInt8] {
         switch figure.svgText {
         case .text: SVGDocument.write(figure)
         case .outlines: try outlines(figure)

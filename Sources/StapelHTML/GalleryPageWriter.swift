@@ -7,17 +7,17 @@ import StapelTables
 /// its short alt text and the long description, and a link to the question's own page when the run writes
 /// one. Headings, landmarks (`header`, `nav`, `main`, `footer`) and `lang` for assistive technology;
 /// self-contained CSS, no script; the bytes depend on the inputs alone.
-public enum GalleryPageWriter {
+package enum GalleryPageWriter {
     /// One question of the gallery.
-    public struct Entry: Sendable {
-        public var figure: Figure
-        public var table: Table
+    package struct Entry: Sendable {
+        package var figure: Figure
+        package var table: Table
         /// The image's `src`: the question's SVG or PNG of the same run, or a `data:` URI.
-        public var image: String
+        package var image: String
         /// The question's page (`q01.html`), when the run writes one.
-        public var page: String?
+        package var page: String?
 
-        public init(figure: Figure, table: Table, image: String, page: String?) {
+        package init(figure: Figure, table: Table, image: String, page: String?) {
             self.figure = figure
             self.table = table
             self.image = image
@@ -25,7 +25,7 @@ public enum GalleryPageWriter {
         }
     }
 
-    public static func write(labels: LabelSet, entries: [Entry]) -> [UInt8] {
+    package static func write(labels: LabelSet, entries: [Entry]) -> [UInt8] {
         Array(page(labels: labels, entries: entries).utf8)
     }
 

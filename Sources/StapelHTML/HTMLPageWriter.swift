@@ -6,8 +6,8 @@ import StapelTables
 /// alt text and the long description, the question as caption, the data as a table with `<caption>` and
 /// `<th scope>`, numbers in the language's format and options in the chart's order, the notes, and links to every
 /// other format of the question. Self-contained (inline CSS, no script); the bytes depend on the inputs alone.
-public enum HTMLPageWriter {
-    public static func write(request: RenderRequest, figure: Figure, table: Table, formats: [String]) -> [UInt8] {
+package enum HTMLPageWriter {
+    package static func write(request: RenderRequest, figure: Figure, table: Table, formats: [String]) -> [UInt8] {
         Array(page(request: request, figure: figure, table: table, formats: formats).utf8)
     }
 

@@ -3,8 +3,8 @@ import StapelModel
 /// Interface strings whose translation is rightly the same as the source (Swedish or English), per language, with the
 /// reason; `labels check` does not report them as untranslated. Survey strings are accepted per run
 /// (`labels check --accept-identical KEY`), since only the survey's translator can judge them.
-public enum KnownIdenticalLabels {
-    public static let interface: [String: [String: String]] = [
+package enum KnownIdenticalLabels {
+    package static let interface: [String: [String: String]] = [
         "en": [Term.median.key: "“Median” is the English statistical term as well"],
         "de": [Term.median.key: "“Median” is the German statistical term as well"],
         "fr": [Term.total.key: "“Total” is the French word as well",
@@ -19,5 +19,5 @@ public enum KnownIdenticalLabels {
     ]
 
     /// Keys of `language` accepted as identical to the source, with the reason.
-    public static func accepted(for language: String) -> [String: String] { interface[language] ?? [:] }
+    package static func accepted(for language: String) -> [String: String] { interface[language] ?? [:] }
 }

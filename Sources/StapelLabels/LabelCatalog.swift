@@ -3,40 +3,40 @@ import StapelModel
 /// Every key of a survey's labels in reading order (survey, scales, questions, then the interface strings),
 /// each with its source-language text and where it is drawn: the list that checks, templates, PO files and
 /// written label sets all follow.
-public struct LabelCatalog: Sendable {
+package struct LabelCatalog: Sendable {
     /// The language every other label set is translated from: the survey's declared `language:` (the
     /// language of the source label set the catalog was built from).
-    public let sourceLanguage: String
+    package let sourceLanguage: String
     /// Top-level key segments that belong to a survey's own label set; everything else is an interface string.
-    public static let surveyNamespaces: Set<String> = ["survey", "scales", "questions"]
+    package static let surveyNamespaces: Set<String> = ["survey", "scales", "questions"]
 
     /// Which file a key lives in: the survey's `labels/<lang>.yaml` or Stapel's interface label set.
-    public enum Part: String, Sendable, Hashable, CaseIterable {
+    package enum Part: String, Sendable, Hashable, CaseIterable {
         case survey, interface
     }
 
     /// One key with its source text and context.
-    public struct Entry: Sendable, Hashable {
-        public var key: String
-        public var source: String
-        public var part: Part
-        public var placement: LabelPlacement
+    package struct Entry: Sendable, Hashable {
+        package var key: String
+        package var source: String
+        package var part: Part
+        package var placement: LabelPlacement
         /// Ids of the questions that show the string, in survey order (several for a scale point).
-        public var questions: [String]
+        package var questions: [String]
         /// Whether a render needs it; optional keys (a subtitle, a description) appear only when the source has them.
-        public var isRequired: Bool
+        package var isRequired: Bool
         /// Whether the source label set has the key (a required key may be missing from it, too).
-        public var isInSource: Bool
-        public var lengthHint: LengthHint
-        public var placeholders: [String]
+        package var isInSource: Bool
+        package var lengthHint: LengthHint
+        package var placeholders: [String]
     }
 
-    public let entries: [Entry]
+    package let entries: [Entry]
     private let index: [String: Int]
 
     /// The catalog of `survey`, with source texts from `source` (the source-language survey labels merged with
     /// the interface strings). Keys the source lacks are still listed, with an empty source text.
-    public init(survey: Survey, source: LabelSet) {
+    package init(survey: Survey, source: LabelSet) {
         sourceLanguage = source.language
         var entries: [Entry] = []
         var seen = Set<String>()
@@ -100,17 +100,17 @@ public struct LabelCatalog: Sendable {
         self.index = index
     }
 
-    public subscript(key: String) -> Entry? { index[key].map { entries[$0] } }
+    package subscript(key: String) -> Entry? { index[key].map { entries[$0] } }
 
-    public var keys: [String] { entries.map(\.key) }
+    package var keys: [String] { entries.map(\.key) }
 
-    public func entries(in part: Part?) -> [Entry] {
+    package func entries(in part: Part?) -> [Entry] {
         guard let part else { return entries }
         return entries.filter { $0.part == part }
     }
 
     /// `keys` in catalog order; keys the catalog does not know follow, sorted by name.
-    public func ordered(_ keys: some Sequence<String>) -> [String] {
+    package func ordered(_ keys: some Sequence<String>) -> [String] {
         keys.sorted { a, b in
             switch (index[a], index[b]) {
             case let (x?, y?): x < y
@@ -122,21 +122,21 @@ public struct LabelCatalog: Sendable {
     }
 
     /// Whether `key` belongs in a survey's own label set (`survey.*`, `scales.*`, `questions.*`).
-    public static func isSurveyKey(_ key: String) -> Bool {
+    package static func isSurveyKey(_ key: String) -> Bool {
         surveyNamespaces.contains(String(key.prefix { $0 != "." }))
     }
 
-    public static func part(of key: String) -> Part { isSurveyKey(key) ? .survey : .interface }
+    package static func part(of key: String) -> Part { isSurveyKey(key) ? .survey : .interface }
 
     /// Whether `key` is an interface string (`ui.*`) or number format key (`number.*`), which a survey's own label
     /// set may override or add.
-    public static func isInterfaceKey(_ key: String) -> Bool { key.hasPrefix("ui.") || key.hasPrefix("number.") }
+    package static func isInterfaceKey(_ key: String) -> Bool { key.hasPrefix("ui.") || key.hasPrefix("number.") }
 
     /// The source language's English name for messages ("Swedish"), or its code when Stapel does not know it.
-    public var sourceName: String { LabelCatalog.languageName(sourceLanguage) }
+    package var sourceName: String { LabelCatalog.languageName(sourceLanguage) }
 
     /// English names of the languages Stapel ships interface strings for; other codes stand for themselves.
-    public static func languageName(_ code: String) -> String {
+    package static func languageName(_ code: String) -> String {
         let names = ["sv": "Swedish", "en": "English", "de": "German", "fr": "French", "fi": "Finnish",
                      "nb": "Norwegian", "da": "Danish", "pt": "Portuguese", "es": "Spanish", "it": "Italian",
                      "nl": "Dutch", "pl": "Polish"]
@@ -146,7 +146,7 @@ public struct LabelCatalog: Sendable {
 
 extension LabelCatalog.Entry {
     /// "Question 5", "Questions 5, 36", or nil for survey-wide and interface strings.
-    public var questionSummary: String? {
+    package var questionSummary: String? {
         guard !questions.isEmpty else { return nil }
         let numbers = questions.map { id in
             id.hasPrefix("q") ? Int(id.dropFirst()).map(String.init) ?? id : id
@@ -155,7 +155,7 @@ extension LabelCatalog.Entry {
     }
 
     /// The context lines a translator sees: where, how long, what each placeholder stands for.
-    public var contextLines: [String] {
+    package var contextLines: [String] {
         var lines: [String] = []
         lines.append([questionSummary, placement.summary].compactMap { $0 }.joined(separator: " · "))
         if lengthHint.maxLength != nil { lines.append("Length: " + lengthHint.summary) }

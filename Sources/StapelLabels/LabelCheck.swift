@@ -3,15 +3,15 @@ import StapelModel
 
 /// Checks a translated label set against the source: missing, empty and stale keys, untranslated strings
 /// (identical to the source-language text), placeholders lost or added, and one-line texts too long to fit.
-public struct LabelCheck: Sendable {
+package struct LabelCheck: Sendable {
     /// Keys whose translation may equal the source, with the reason.
-    public var identicalAllowed: [String: String]
+    package var identicalAllowed: [String: String]
 
-    public init(identicalAllowed: [String: String] = [:]) { self.identicalAllowed = identicalAllowed }
+    package init(identicalAllowed: [String: String] = [:]) { self.identicalAllowed = identicalAllowed }
 
     /// Checks `target` (survey labels merged with interface strings) against `catalog`. `files` names the file
     /// of each part, for findings about keys the target lacks.
-    public func check(_ target: LabelSet, against catalog: LabelCatalog,
+    package func check(_ target: LabelSet, against catalog: LabelCatalog,
                       files: [LabelCatalog.Part: String] = [:]) -> LabelCheckReport {
         let language = target.language
         let isSource = language == catalog.sourceLanguage
@@ -83,7 +83,7 @@ public struct LabelCheck: Sendable {
 
     /// Whether a text has letters outside its placeholders: a separator or `{value} %` is rightly the same
     /// in many languages, a word rarely is.
-    public static func hasWords(_ text: String) -> Bool {
+    package static func hasWords(_ text: String) -> Bool {
         Placeholders.pieces(of: text).contains { if case .text(let t) = $0 { t.contains(where: \.isLetter) } else { false } }
     }
 
@@ -104,38 +104,38 @@ public struct LabelCheck: Sendable {
 }
 
 /// What `LabelCheck` found for one language, with the counts for a coverage line.
-public struct LabelCheckReport: Sendable {
-    public var language: String
-    public var issues: [ValidationIssue] = []
+package struct LabelCheckReport: Sendable {
+    package var language: String
+    package var issues: [ValidationIssue] = []
     /// Keys the catalog lists.
-    public var expected: Int
+    package var expected: Int
     /// Keys with a usable translation: present, not empty, placeholders kept, not identical to the source.
-    public var translated = 0
-    public var missing: [String] = []
-    public var missingSource: [String] = []
-    public var empty: [String] = []
-    public var untranslated: [String] = []
-    public var placeholderMismatches: [String] = []
-    public var tooLong: [String] = []
-    public var stale: [String] = []
+    package var translated = 0
+    package var missing: [String] = []
+    package var missingSource: [String] = []
+    package var empty: [String] = []
+    package var untranslated: [String] = []
+    package var placeholderMismatches: [String] = []
+    package var tooLong: [String] = []
+    package var stale: [String] = []
 
     /// Whether the checked set is the source language's.
-    public var isSource: Bool
+    package var isSource: Bool
 
-    public init(language: String, expected: Int, isSource: Bool = false) {
+    package init(language: String, expected: Int, isSource: Bool = false) {
         self.language = language
         self.expected = expected
         self.isSource = isSource
     }
 
-    public var errors: Int { issues.filter { $0.severity == .error }.count }
-    public var warnings: Int { issues.filter { $0.severity == .warning }.count }
+    package var errors: Int { issues.filter { $0.severity == .error }.count }
+    package var warnings: Int { issues.filter { $0.severity == .warning }.count }
 
     /// Translated keys as a share of the catalog, 0…100.
-    public var coverage: Double { expected == 0 ? 100 : Double(translated) / Double(expected) * 100 }
+    package var coverage: Double { expected == 0 ? 100 : Double(translated) / Double(expected) * 100 }
 
     /// "en: 431 of 431 keys translated (100.0 %); 0 missing, 0 untranslated, 0 stale; 0 errors, 0 warnings".
-    public var summary: String {
+    package var summary: String {
         let done = isSource ? "present (the source)" : "translated"
         return "\(language): \(translated) of \(expected) keys \(done) (\(NumberFormat.plain(coverage)) %); "
             + "\(missing.count + empty.count) missing, \(untranslated.count) untranslated, \(stale.count) stale, "

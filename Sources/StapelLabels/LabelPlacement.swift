@@ -1,5 +1,5 @@
 /// Where a label is drawn, which decides how much room a translation has.
-public enum LabelPlacement: Sendable, Hashable {
+package enum LabelPlacement: Sendable, Hashable {
     case surveyTitle, surveySubtitle, publisher, sourceLine
     case questionText, questionDescription, questionShortTitle, altText
     /// An answer option of a single- or multiple-choice question.
@@ -16,12 +16,12 @@ public enum LabelPlacement: Sendable, Hashable {
     case interface(InterfaceRole)
 
     /// The part an interface string plays.
-    public enum InterfaceRole: String, Sendable, Hashable {
+    package enum InterfaceRole: String, Sendable, Hashable {
         case tableHeader, axisTitle, heading, countLine, note, legendEntry, flatHeader, other
     }
 
     /// How the text is laid out.
-    public enum Layout: Sendable, Hashable {
+    package enum Layout: Sendable, Hashable {
         /// One line that does not wrap: a table header, an axis title.
         case line
         /// A label in a narrow box that wraps onto a few lines: a bar label, a legend entry.
@@ -32,7 +32,7 @@ public enum LabelPlacement: Sendable, Hashable {
         case none
     }
 
-    public var layout: Layout {
+    package var layout: Layout {
         switch self {
         case .surveyTitle, .surveySubtitle, .publisher, .sourceLine, .questionText, .questionDescription: .paragraph
         case .questionShortTitle: .line
@@ -48,7 +48,7 @@ public enum LabelPlacement: Sendable, Hashable {
     }
 
     /// Where the string appears, in words for a translator.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .surveyTitle: "survey title: report heading and source line"
         case .surveySubtitle: "survey subtitle, under the title"
@@ -78,7 +78,7 @@ public enum LabelPlacement: Sendable, Hashable {
     }
 
     /// The role of an interface key (`ui.*`, `number.*`): known keys by name, others by their suffix.
-    public static func interface(_ key: String) -> LabelPlacement {
+    package static func interface(_ key: String) -> LabelPlacement {
         if key.hasPrefix("number.") { return .numberFormat }
         let name = key.hasPrefix("ui.") ? String(key.dropFirst(3)) : key
         switch name {

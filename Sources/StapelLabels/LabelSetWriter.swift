@@ -3,17 +3,17 @@ import StapelModel
 /// Writes a label set as a `stapel-labels/1` YAML file in the nested layout of the hand-written ones
 /// (`survey`, `scales`, `questions`; `number`, `ui`): keys in the order given, every text double-quoted,
 /// invisible characters (no-break spaces) escaped so that a reader sees them.
-public enum LabelSetWriter {
+package enum LabelSetWriter {
     /// A key that cannot be written as a nested mapping.
-    public struct KeyError: Error, Sendable, CustomStringConvertible {
-        public var key: String
-        public var reason: String
-        public var description: String { "error: cannot write label '\(key)': \(reason)" }
+    package struct KeyError: Error, Sendable, CustomStringConvertible {
+        package var key: String
+        package var reason: String
+        package var description: String { "error: cannot write label '\(key)': \(reason)" }
     }
 
     /// `labels` as YAML. `order` lists the keys to write, in order (keys of `labels` it lacks follow by name);
     /// `comments` adds comment lines above a key; `header` adds comment lines at the top.
-    public static func write(_ labels: LabelSet, order: [String], comments: [String: [String]] = [:],
+    package static func write(_ labels: LabelSet, order: [String], comments: [String: [String]] = [:],
                              header: [String] = []) throws -> String {
         let listed = Set(order)
         let keys = order.filter { labels[$0] != nil } + labels.entries.keys.filter { !listed.contains($0) }.sorted()

@@ -3,10 +3,10 @@ import StapelModel
 /// A translator's template: a `stapel-labels/1` file with every key of the catalog, each under comments that
 /// give the source-language text, where it is drawn (question, placement), a length hint and what each placeholder
 /// means. Filled in, it is the label set itself.
-public enum LabelTemplate {
+package enum LabelTemplate {
     /// The template for `language`: its existing texts where `existing` has them, else empty strings
     /// (the source texts when `language` is the source language).
-    public static func write(catalog: LabelCatalog, language: String, existing: LabelSet?, surveyID: String,
+    package static func write(catalog: LabelCatalog, language: String, existing: LabelSet?, surveyID: String,
                              part: LabelCatalog.Part?) throws -> String {
         let isSource = language == catalog.sourceLanguage
         var labels = LabelSet(language: language, entries: [:])

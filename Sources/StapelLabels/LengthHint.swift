@@ -3,16 +3,16 @@
 /// Headroom follows the usual expansion guides (short strings grow most when translated): a one-line text
 /// gets 30 % or 8 characters more, a wrapped label 40 % or 12, running text 50 % or 20. Only a one-line
 /// text has a hard limit: anything longer cannot be laid out as designed.
-public struct LengthHint: Sendable, Hashable {
+package struct LengthHint: Sendable, Hashable {
     /// Characters of the source text.
-    public var sourceLength: Int
+    package var sourceLength: Int
     /// The suggested maximum in characters; nil where length does not matter.
-    public var maxLength: Int?
+    package var maxLength: Int?
     /// Whether a longer text cannot be laid out (one line), as opposed to wrapping onto more lines.
-    public var isHard: Bool
-    public var layout: LabelPlacement.Layout
+    package var isHard: Bool
+    package var layout: LabelPlacement.Layout
 
-    public init(source: String, layout: LabelPlacement.Layout) {
+    package init(source: String, layout: LabelPlacement.Layout) {
         let length = source.count
         sourceLength = length
         self.layout = layout
@@ -29,7 +29,7 @@ public struct LengthHint: Sendable, Hashable {
 
     /// "at most 18 characters (source: 10); one line, does not wrap". An empty source (a publisher left
     /// blank) gives no limit.
-    public var summary: String {
+    package var summary: String {
         guard let maxLength else { return "no length limit" }
         let bound = isHard ? "at most" : "about"
         let how = switch layout {
@@ -42,7 +42,7 @@ public struct LengthHint: Sendable, Hashable {
     }
 
     /// Whether `translation` is longer than a hard limit allows.
-    public func isExceeded(by translation: String) -> Bool {
+    package func isExceeded(by translation: String) -> Bool {
         guard isHard, let maxLength else { return false }
         return translation.count > maxLength
     }

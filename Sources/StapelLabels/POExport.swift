@@ -3,13 +3,13 @@ import StapelModel
 /// Turns a label set into a gettext PO file for translators' tools (Poedit, Weblate): `msgctxt` is the label
 /// key, `msgid` the source-language text, `msgstr` the translation (empty where there is none yet), and the
 /// `#.` comments say where the string is drawn, how long it may be and what each placeholder means.
-public enum POExport {
+package enum POExport {
     /// Header field naming the label-set part a file holds (`all`, `survey`, `interface`).
-    public static let partField = "X-Stapel-Part"
+    package static let partField = "X-Stapel-Part"
 
     /// The PO file of `target`'s translations of `catalog`, limited to `part` when given.
     /// `revisionDate` fills `PO-Revision-Date` (`2024-05-01 12:00+0000`).
-    public static func file(catalog: LabelCatalog, target: LabelSet, surveyID: String, part: LabelCatalog.Part? = nil,
+    package static func file(catalog: LabelCatalog, target: LabelSet, surveyID: String, part: LabelCatalog.Part? = nil,
                             revisionDate: String) -> POFile {
         // An empty language makes a language-neutral template (POT): no Language header, every msgstr empty.
         let language = target.language

@@ -1,50 +1,50 @@
 /// A gettext PO file as Stapel writes and reads it: a header and single-form entries (no plurals).
 /// See the GNU gettext manual, "The Format of PO Files".
-public struct POFile: Sendable, Hashable {
+package struct POFile: Sendable, Hashable {
     /// `# ` comment lines above the header entry.
-    public var comments: [String]
+    package var comments: [String]
     /// Header fields in order (`Language: en`, `Content-Type: text/plain; charset=UTF-8` …).
-    public var header: [POHeaderField]
-    public var entries: [POEntry]
+    package var header: [POHeaderField]
+    package var entries: [POEntry]
 
-    public init(comments: [String] = [], header: [POHeaderField] = [], entries: [POEntry] = []) {
+    package init(comments: [String] = [], header: [POHeaderField] = [], entries: [POEntry] = []) {
         self.comments = comments
         self.header = header
         self.entries = entries
     }
 
     /// The value of header field `name` (case-insensitive), if present.
-    public func headerValue(_ name: String) -> String? {
+    package func headerValue(_ name: String) -> String? {
         header.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
 
 /// One `Name: value` line of a PO header.
-public struct POHeaderField: Sendable, Hashable {
-    public var name: String
-    public var value: String
+package struct POHeaderField: Sendable, Hashable {
+    package var name: String
+    package var value: String
 
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// One translation unit: comments, flags, `msgctxt`, `msgid` and `msgstr`.
-public struct POEntry: Sendable, Hashable {
+package struct POEntry: Sendable, Hashable {
     /// `# ` comments, the translator's own.
-    public var translatorComments: [String]
+    package var translatorComments: [String]
     /// `#.` comments: context from the tool that wrote the file.
-    public var extractedComments: [String]
+    package var extractedComments: [String]
     /// `#,` flags (`fuzzy`, `python-brace-format` …).
-    public var flags: [String]
-    public var context: String?
-    public var id: String
-    public var translation: String
+    package var flags: [String]
+    package var context: String?
+    package var id: String
+    package var translation: String
     /// Line of the entry's first line in the file it was read from; 0 for an entry built in memory.
-    public var line: Int
+    package var line: Int
 
-    public init(translatorComments: [String] = [], extractedComments: [String] = [], flags: [String] = [],
+    package init(translatorComments: [String] = [], extractedComments: [String] = [], flags: [String] = [],
                 context: String?, id: String, translation: String, line: Int = 0) {
         self.translatorComments = translatorComments
         self.extractedComments = extractedComments
@@ -55,5 +55,5 @@ public struct POEntry: Sendable, Hashable {
         self.line = line
     }
 
-    public var isFuzzy: Bool { flags.contains("fuzzy") }
+    package var isFuzzy: Bool { flags.contains("fuzzy") }
 }

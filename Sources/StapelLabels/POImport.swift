@@ -4,23 +4,23 @@ import StapelModel
 /// Reads translations back from a PO file written by `POExport` (and edited in any gettext tool) into a
 /// label set. Untranslated and fuzzy entries are left out, so that `labels check` reports them as missing;
 /// entries for keys the survey no longer has are skipped.
-public enum POImport {
+package enum POImport {
     /// The imported labels and what was left out or looked wrong.
-    public struct Result: Sendable {
-        public var labels: LabelSet
-        public var warnings: [String] = []
-        public var imported = 0
-        public var untranslated = 0
-        public var fuzzy = 0
-        public var unknown = 0
+    package struct Result: Sendable {
+        package var labels: LabelSet
+        package var warnings: [String] = []
+        package var imported = 0
+        package var untranslated = 0
+        package var fuzzy = 0
+        package var unknown = 0
     }
 
     /// Failures that stop an import.
-    public enum ImportError: Error, Sendable, CustomStringConvertible {
+    package enum ImportError: Error, Sendable, CustomStringConvertible {
         case charset(String)
         case language(file: String, found: String, expected: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .charset(let found):
                 "error: the PO file declares charset '\(found)'; Stapel reads UTF-8 PO files only (re-save it as UTF-8)"
@@ -30,7 +30,7 @@ public enum POImport {
         }
     }
 
-    public static func labels(from po: POFile, language: String, catalog: LabelCatalog, file: String) throws -> Result {
+    package static func labels(from po: POFile, language: String, catalog: LabelCatalog, file: String) throws -> Result {
         if let contentType = po.headerValue("Content-Type"),
            let range = contentType.lowercased().range(of: "charset=") {
             let charset = contentType[range.upperBound...].prefix { $0 != ";" && $0 != " " }

@@ -2,8 +2,8 @@ import StapelModel
 
 /// Reads a gettext PO file into a `POFile`. Obsolete (`#~`) entries are dropped; plural entries are an error,
 /// since a label set has no plural forms. Every error names the file and line.
-public enum POReader {
-    public static func read(_ text: String, file: String) throws -> POFile {
+package enum POReader {
+    package static func read(_ text: String, file: String) throws -> POFile {
         if text.utf8.count > InputLimits.maxPOBytes {
             throw POError(file: file, line: 1, message: "the file has \(text.utf8.count) bytes; a PO file may have at most \(InputLimits.maxPOBytes) (16 MiB)")
         }
@@ -217,12 +217,12 @@ public enum POReader {
 }
 
 /// A PO file that cannot be read, with the place.
-public struct POError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
+package struct POError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var message: String
 
-    public var description: String { "\(file):\(line): error: \(message)" }
+    package var description: String { "\(file):\(line): error: \(message)" }
 }
 
 extension Substring {

@@ -1,7 +1,7 @@
 /// Writes a `POFile` as text that GNU gettext reads: C escapes, one quoted line per line of a multi-line
 /// string, one blank line between entries.
-public enum POWriter {
-    public static func write(_ file: POFile) -> String {
+package enum POWriter {
+    package static func write(_ file: POFile) -> String {
         var out = ""
         for comment in file.comments { out += comment.isEmpty ? "#\n" : "# \(comment)\n" }
         out += "msgid \"\"\n"
@@ -32,7 +32,7 @@ public enum POWriter {
     }
 
     /// C escapes as gettext reads them: `\\`, `\"`, `\n`, `\t` …, octal for other control characters.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,13 +1,13 @@
 /// `{name}` placeholders in a label (`Antal svar: {n}`), the part of a string a translation must keep.
-public enum Placeholders {
+package enum Placeholders {
     /// One piece of a label: literal text or a placeholder such as `{n}`.
-    public enum Piece: Sendable, Hashable {
+    package enum Piece: Sendable, Hashable {
         case text(String)
         case placeholder(String)
     }
 
     /// The label cut into text and placeholders; `{` not followed by a name and `}` is plain text.
-    public static func pieces(of label: String) -> [Piece] {
+    package static func pieces(of label: String) -> [Piece] {
         var pieces: [Piece] = []
         var text = ""
         var i = label.startIndex
@@ -27,18 +27,18 @@ public enum Placeholders {
     }
 
     /// The placeholder names in order of appearance, repeats included.
-    public static func names(in label: String) -> [String] {
+    package static func names(in label: String) -> [String] {
         pieces(of: label).compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
     }
 
     /// Whether two labels use the same placeholders, each as often (order may differ between languages).
-    public static func match(_ a: String, _ b: String) -> Bool {
+    package static func match(_ a: String, _ b: String) -> Bool {
         names(in: a).sorted() == names(in: b).sorted()
     }
 
     /// Whether every brace of the label belongs to a placeholder whose name is also a Python identifier,
     /// so that the PO entry may carry gettext's `python-brace-format` flag and `msgfmt -c` checks it.
-    public static func isBraceFormat(_ label: String) -> Bool {
+    package static func isBraceFormat(_ label: String) -> Bool {
         let pieces = pieces(of: label)
         let literalBraces = pieces.contains { if case .text(let t) = $0 { t.contains("{") || t.contains("}") } else { false } }
         let allIdentifiers = pieces.allSatisfy {
@@ -48,7 +48,7 @@ public enum Placeholders {
     }
 
     /// What a translator needs to know about a placeholder Stapel fills in.
-    public static func meaning(of name: String) -> String {
+    package static func meaning(of name: String) -> String {
         switch name {
         case "n": "a whole number (a count)"
         case "min", "max": "a whole number, the lowest or highest count"

@@ -7,17 +7,17 @@ import StapelModel
 /// Placeholders (`{n}`, `{value}`) are kept as written, line breaks too. `number.*` keys are copied unchanged,
 /// so numbers keep the source language's format (a Swedish decimal comma) and stand apart from any number formatted outside `NumberFormat`.
 /// Only accents that pdflatex (T1, lmodern) and the bundled fonts can draw are used.
-public struct Pseudolocalizer: Sendable {
+package struct Pseudolocalizer: Sendable {
     /// The language code of the pseudo-locale, as given to `--lang`.
-    public static let languageCode = "pseudo"
+    package static let languageCode = "pseudo"
 
     /// The target length as a multiple of the source length.
-    public var expansion: Double
+    package var expansion: Double
 
-    public init(expansion: Double = 1.4) { self.expansion = expansion }
+    package init(expansion: Double = 1.4) { self.expansion = expansion }
 
     /// The pseudo-locale version of every entry of `source`.
-    public func localize(_ source: LabelSet) -> LabelSet {
+    package func localize(_ source: LabelSet) -> LabelSet {
         var entries: [String: String] = [:]
         for (key, text) in source.entries {
             entries[key] = key.hasPrefix("number.") ? text : localize(text)
@@ -26,7 +26,7 @@ public struct Pseudolocalizer: Sendable {
     }
 
     /// `Antal svar: {n}` → `[Áñţáļ švár: {n} ļôŕ]`; the empty string stays empty.
-    public func localize(_ text: String) -> String {
+    package func localize(_ text: String) -> String {
         guard !text.isEmpty else { return "" }
         var body = ""
         for piece in Placeholders.pieces(of: text) {

@@ -5,23 +5,23 @@ import StapelModel
 /// (every row's figures). Built from the data and the `ui.alt.*` label templates, so translators translate it;
 /// a label `questions.<id>.alt` replaces the short one. Every writer (SVG, PNG, PDF, HTML, `.alt.txt`) embeds
 /// the same text.
-public struct AltText: Sendable, Hashable {
-    public var short: String
-    public var long: String
+package struct AltText: Sendable, Hashable {
+    package var short: String
+    package var long: String
 
-    public init(short: String, long: String) {
+    package init(short: String, long: String) {
         self.short = short
         self.long = long
     }
 
     /// Screen readers and WCAG practice: a short text alternative stays under this many characters.
-    public static let shortLimit = 250
+    package static let shortLimit = 250
 
     /// The marker after a row label that rests on few answers, explained by the `ui.low-base` note.
-    public static let lowBaseMarker = "*"
+    package static let lowBaseMarker = "*"
 
     /// The alt text of `request`'s question.
-    public init(_ request: RenderRequest) {
+    package init(_ request: RenderRequest) {
         self = AltTextBuilder(request: request).build()
     }
 }

@@ -2,14 +2,14 @@ import StapelModel
 
 /// Lays out the chart of one question in points: heading, the chart of the question's kind, notes and source.
 /// The result is drawn unchanged by every backend.
-public struct ChartLayout {
-    public let measurer: any TextMeasuring
+package struct ChartLayout {
+    package let measurer: any TextMeasuring
 
-    public init(measurer: any TextMeasuring) { self.measurer = measurer }
+    package init(measurer: any TextMeasuring) { self.measurer = measurer }
 
     /// The figure; with a fixed frame (slides), laid out again smaller (down to the style's `shrinkToFit`) until
     /// the content fits, or larger (up to `growToFit`) while it still fits.
-    public func figure(for request: RenderRequest) -> Figure {
+    package func figure(for request: RenderRequest) -> Figure {
         let style = request.style.resolved(for: request.question.id)
         var figure = figure(for: request, style: style)
         guard style.page.aspectRatio != nil else { return figure }

@@ -3,8 +3,8 @@ import StapelModel
 /// Checks a laid-out figure for text that leaves the figure, leaves its room, or overlaps other text, bars or
 /// lines (a centre line through a figure, a rule through a label); each finding is a `LayoutWarning`. Used
 /// after every layout and by the tests.
-public enum FigureInspector {
-    public static func problems(in figure: Figure) -> [LayoutWarning] {
+package enum FigureInspector {
+    package static func problems(in figure: Figure) -> [LayoutWarning] {
         var problems: [LayoutWarning] = []
         func warn(_ kind: LayoutWarning.Kind, _ key: String, _ message: String) {
             let w = LayoutWarning(kind, questionID: figure.questionID, labelKey: key, message)

@@ -1,49 +1,49 @@
 /// A point in figure coordinates: points (1/72 in) from the top-left corner, y downwards.
-public struct Point: Sendable, Hashable {
-    public var x: Double
-    public var y: Double
-    public init(x: Double, y: Double) {
+package struct Point: Sendable, Hashable {
+    package var x: Double
+    package var y: Double
+    package init(x: Double, y: Double) {
         self.x = x
         self.y = y
     }
 }
 
 /// An axis-aligned rectangle in figure coordinates.
-public struct Rect: Sendable, Hashable, CustomStringConvertible {
-    public var x: Double
-    public var y: Double
-    public var width: Double
-    public var height: Double
+package struct Rect: Sendable, Hashable, CustomStringConvertible {
+    package var x: Double
+    package var y: Double
+    package var width: Double
+    package var height: Double
 
-    public init(x: Double, y: Double, width: Double, height: Double) {
+    package init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
         self.width = width
         self.height = height
     }
 
-    public var maxX: Double { x + width }
-    public var maxY: Double { y + height }
-    public var midY: Double { y + height / 2 }
+    package var maxX: Double { x + width }
+    package var maxY: Double { y + height }
+    package var midY: Double { y + height / 2 }
 
     /// True when the two rectangles share more than `tolerance` in both directions.
-    public func overlaps(_ other: Rect, tolerance: Double = 0.01) -> Bool {
+    package func overlaps(_ other: Rect, tolerance: Double = 0.01) -> Bool {
         min(maxX, other.maxX) - max(x, other.x) > tolerance && min(maxY, other.maxY) - max(y, other.y) > tolerance
     }
 
     /// True when `other` lies inside this rectangle, allowing `tolerance` on every side.
-    public func contains(_ other: Rect, tolerance: Double = 0.01) -> Bool {
+    package func contains(_ other: Rect, tolerance: Double = 0.01) -> Bool {
         other.x >= x - tolerance && other.y >= y - tolerance
             && other.maxX <= maxX + tolerance && other.maxY <= maxY + tolerance
     }
 
     /// The smallest rectangle holding both.
-    public func union(_ other: Rect) -> Rect {
+    package func union(_ other: Rect) -> Rect {
         let minX = min(x, other.x), minY = min(y, other.y)
         return Rect(x: minX, y: minY, width: max(maxX, other.maxX) - minX, height: max(maxY, other.maxY) - minY)
     }
 
-    public var description: String {
+    package var description: String {
         "(\(Rect.fmt(x)), \(Rect.fmt(y)), \(Rect.fmt(width))×\(Rect.fmt(height)))"
     }
 

@@ -1,7 +1,7 @@
 /// Text that could not be laid out as designed: which figure, which label, what happened.
-public struct LayoutWarning: Sendable, Hashable, CustomStringConvertible {
+package struct LayoutWarning: Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, as a stable name for filtering (`word-broken`, `legend-cramped` …).
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Text wider than its room or outside the figure.
         case overflow
         /// A word longer than the line had to be broken inside the word.
@@ -14,19 +14,19 @@ public struct LayoutWarning: Sendable, Hashable, CustomStringConvertible {
         case frameOverflow = "frame-overflow"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The figure: the question id.
-    public var questionID: String
+    package var questionID: String
     /// The label key of the text concerned.
-    public var labelKey: String
-    public var message: String
+    package var labelKey: String
+    package var message: String
 
-    public init(_ kind: Kind, questionID: String, labelKey: String, _ message: String) {
+    package init(_ kind: Kind, questionID: String, labelKey: String, _ message: String) {
         self.kind = kind
         self.questionID = questionID
         self.labelKey = labelKey
         self.message = message
     }
 
-    public var description: String { "warning: \(questionID): \(labelKey): \(message) [\(kind.rawValue)]" }
+    package var description: String { "warning: \(questionID): \(labelKey): \(message) [\(kind.rawValue)]" }
 }

@@ -2,18 +2,18 @@ import StapelModel
 
 /// Measures and line-breaks text, so that layout knows how much room text takes without importing Cairo.
 /// The Cairo module implements it with Pango; tests may use a simple stand-in.
-public protocol TextMeasuring {
+package protocol TextMeasuring {
     /// `text` in `font`, broken into lines no wider than `width` (nil: no wrapping; newlines always break).
     func measure(_ text: String, font: FontSpec, width: Double?) -> MeasuredText
 }
 
 /// A font request: family, size in points and weight.
-public struct FontSpec: Sendable, Hashable {
-    public var family: String
-    public var size: Double
-    public var weight: FontWeight
+package struct FontSpec: Sendable, Hashable {
+    package var family: String
+    package var size: Double
+    package var weight: FontWeight
 
-    public init(family: String, size: Double, weight: FontWeight = .regular) {
+    package init(family: String, size: Double, weight: FontWeight = .regular) {
         self.family = family
         self.size = size
         self.weight = weight
@@ -21,7 +21,7 @@ public struct FontSpec: Sendable, Hashable {
 }
 
 /// Font weights, with their CSS/OpenType numbers.
-public enum FontWeight: Int, Sendable, Hashable {
+package enum FontWeight: Int, Sendable, Hashable {
     case regular = 400
     case medium = 500
     case semibold = 600
@@ -29,28 +29,28 @@ public enum FontWeight: Int, Sendable, Hashable {
 }
 
 /// The result of measuring: the lines as broken, with their widths.
-public struct MeasuredText: Sendable, Hashable {
-    public var lines: [MeasuredLine]
+package struct MeasuredText: Sendable, Hashable {
+    package var lines: [MeasuredLine]
     /// Height of one line's logical box (ascent + descent) in points.
-    public var lineHeight: Double
+    package var lineHeight: Double
 
-    public init(lines: [MeasuredLine], lineHeight: Double) {
+    package init(lines: [MeasuredLine], lineHeight: Double) {
         self.lines = lines
         self.lineHeight = lineHeight
     }
 
-    public var width: Double { lines.map(\.width).max() ?? 0 }
+    package var width: Double { lines.map(\.width).max() ?? 0 }
 }
 
 /// One line of broken text.
-public struct MeasuredLine: Sendable, Hashable {
+package struct MeasuredLine: Sendable, Hashable {
     /// The line's characters, with a hyphen added when the break falls inside a word.
-    public var text: String
-    public var width: Double
+    package var text: String
+    package var width: Double
     /// The line ends inside a word because the word alone is wider than the line.
-    public var brokenInWord: Bool
+    package var brokenInWord: Bool
 
-    public init(text: String, width: Double, brokenInWord: Bool = false) {
+    package init(text: String, width: Double, brokenInWord: Bool = false) {
         self.text = text
         self.width = width
         self.brokenInWord = brokenInWord

@@ -1,18 +1,18 @@
 /// A single-choice ("Ett svarsalternativ") or multiple-choice ("Flerval") question.
-public struct ChoiceQuestion: Sendable, Hashable {
-    public var id: String
+package struct ChoiceQuestion: Sendable, Hashable {
+    package var id: String
     /// Respondents ("Antal svar").
-    public var respondents: Int
+    package var respondents: Int
     /// Sum of all selections ("Valda alternativ"); multiple choice only.
-    public var selections: Int?
-    public var options: [ChoiceOption]
+    package var selections: Int?
+    package var options: [ChoiceOption]
     /// Rounding, decimals and base of the printed percents, where they differ from the survey's.
-    public var convention = PercentConventionOverride()
+    package var convention = PercentConventionOverride()
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
-    public var accepted: Set<String> = []
-    public var location: SourceLocation?
+    package var accepted: Set<String> = []
+    package var location: SourceLocation?
 
-    public init(id: String, respondents: Int, selections: Int? = nil, options: [ChoiceOption],
+    package init(id: String, respondents: Int, selections: Int? = nil, options: [ChoiceOption],
                 location: SourceLocation? = nil) {
         self.id = id
         self.respondents = respondents
@@ -23,23 +23,23 @@ public struct ChoiceQuestion: Sendable, Hashable {
 }
 
 /// One option of a choice question, with its count and percent as printed (either may be missing).
-public struct ChoiceOption: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var n: Int?
-    public var percent: Double?
+package struct ChoiceOption: Sendable, Hashable, Identifiable {
+    package var id: String
+    package var n: Int?
+    package var percent: Double?
     /// An "Annat …" option, kept last when options are sorted.
-    public var isOther: Bool
+    package var isOther: Bool
     /// An exclusive option ("Vi har ingen strategi", "None of these"): kept last when options are sorted.
-    public var isExclusive = false
+    package var isExclusive = false
     /// Substantive, or which kind of non-substantive answer the option records ("Vet ej").
-    public var kind = AnswerKind.substantive
+    package var kind = AnswerKind.substantive
     /// The questionnaire's code for the option (`7`, `-1`), kept as written.
-    public var code: String?
+    package var code: String?
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
-    public var accepted: Set<String> = []
-    public var location: SourceLocation?
+    package var accepted: Set<String> = []
+    package var location: SourceLocation?
 
-    public init(id: String, n: Int?, percent: Double?, isOther: Bool = false, location: SourceLocation? = nil) {
+    package init(id: String, n: Int?, percent: Double?, isOther: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.n = n
         self.percent = percent
@@ -48,10 +48,10 @@ public struct ChoiceOption: Sendable, Hashable, Identifiable {
     }
 
     /// Pinned last when options are sorted: "other", exclusive and non-substantive options.
-    public var isPinnedLast: Bool { isOther || isExclusive || !kind.isSubstantive }
+    package var isPinnedLast: Bool { isOther || isExclusive || !kind.isSubstantive }
 
     /// The share of respondents in percent: the printed percent, else computed from n.
-    public func share(of respondents: Int) -> Double {
+    package func share(of respondents: Int) -> Double {
         if let percent { return percent }
         guard let n, respondents > 0 else { return 0 }
         return Double(n) / Double(respondents) * 100
@@ -61,7 +61,7 @@ public struct ChoiceOption: Sendable, Hashable, Identifiable {
 extension ChoiceQuestion {
     /// The substantive options' total count, when every substantive option has one: the base of the
     /// percents under `percent-base: substantive`.
-    public var substantiveCount: Int? {
+    package var substantiveCount: Int? {
         let substantive = options.filter(\.kind.isSubstantive)
         guard substantive.allSatisfy({ $0.n != nil }) else { return nil }
         return substantive.reduce(0) { $0 + $1.n! }
@@ -69,7 +69,7 @@ extension ChoiceQuestion {
 
     /// The number each option's percent is a share of: the respondents, or under a substantive base the
     /// substantive answers (non-substantive options stay shares of every respondent).
-    public func percentBase(of option: ChoiceOption, convention: PercentConvention) -> Int {
+    package func percentBase(of option: ChoiceOption, convention: PercentConvention) -> Int {
         if convention.base == .substantive, option.kind.isSubstantive, let s = substantiveCount { return s }
         return respondents
     }

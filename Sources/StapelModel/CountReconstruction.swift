@@ -5,10 +5,10 @@
 /// question's respondents when that fits; a row answered by fewer (never printed) gets the smallest base
 /// that reproduces every printed percent — scaling a row's counts leaves its mean and median unchanged,
 /// and the smallest base is the one that pools correctly into "Totalt" in the bundled survey.
-public enum CountReconstruction {
+package enum CountReconstruction {
     /// The counts behind `percents` printed with `convention`'s rounding and decimals (largest remainder:
     /// each within one unit of the last digit; half up: within half a unit).
-    public static func counts(percents: [Double], respondents: Int,
+    package static func counts(percents: [Double], respondents: Int,
                               convention: PercentConvention = PercentConvention(rounding: .largestRemainder)) -> [Int]? {
         guard respondents > 0, respondents <= 1_000_000, !percents.isEmpty else { return nil }
         let unit = convention.unit, half = convention.halfUnit

@@ -1,17 +1,17 @@
 /// How an area is filled: a colour, and a pattern drawn over it so that fills can be told apart without
 /// colour (grayscale print, colour-vision deficiency).
-public struct Fill: Sendable, Hashable {
-    public var color: StyleColor
-    public var pattern: FillPattern
+package struct Fill: Sendable, Hashable {
+    package var color: StyleColor
+    package var pattern: FillPattern
 
-    public init(color: StyleColor, pattern: FillPattern = .solid) {
+    package init(color: StyleColor, pattern: FillPattern = .solid) {
         self.color = color
         self.pattern = pattern
     }
 }
 
 /// A pattern of thin lines or dots drawn over a fill, in a colour that contrasts with it.
-public enum FillPattern: String, Sendable, Hashable, CaseIterable {
+package enum FillPattern: String, Sendable, Hashable, CaseIterable {
     case solid
     /// Lines rising to the right.
     case diagonal

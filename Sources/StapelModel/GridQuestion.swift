@@ -1,16 +1,16 @@
 /// A grid question ("Ett svarsalternativ per rad"): statements answered on one ordered scale.
-public struct GridQuestion: Sendable, Hashable {
-    public var id: String
-    public var scaleID: String
-    public var respondents: Int
-    public var rows: [GridRow]
+package struct GridQuestion: Sendable, Hashable {
+    package var id: String
+    package var scaleID: String
+    package var respondents: Int
+    package var rows: [GridRow]
     /// The printed "Totalt" row, if any.
-    public var total: GridRow?
+    package var total: GridRow?
     /// Rounding, decimals and base of the printed percents, where they differ from the survey's.
-    public var convention = PercentConventionOverride()
-    public var location: SourceLocation?
+    package var convention = PercentConventionOverride()
+    package var location: SourceLocation?
 
-    public init(id: String, scaleID: String, respondents: Int, rows: [GridRow], total: GridRow?,
+    package init(id: String, scaleID: String, respondents: Int, rows: [GridRow], total: GridRow?,
                 location: SourceLocation? = nil) {
         self.id = id
         self.scaleID = scaleID
@@ -22,21 +22,21 @@ public struct GridQuestion: Sendable, Hashable {
 }
 
 /// One statement of a grid (or its "Totalt" row): percent per scale point, mean and median as printed.
-public struct GridRow: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var percents: [Double]
+package struct GridRow: Sendable, Hashable, Identifiable {
+    package var id: String
+    package var percents: [Double]
     /// Counts per scale point, when known.
-    public var counts: [Int]?
+    package var counts: [Int]?
     /// Answers behind this row, when it differs from the question's respondents.
-    public var respondents: Int?
-    public var mean: Double?
-    public var median: Double?
-    public var isOther: Bool
+    package var respondents: Int?
+    package var mean: Double?
+    package var median: Double?
+    package var isOther: Bool
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
-    public var accepted: Set<String> = []
-    public var location: SourceLocation?
+    package var accepted: Set<String> = []
+    package var location: SourceLocation?
 
-    public init(id: String, percents: [Double], counts: [Int]? = nil, respondents: Int? = nil,
+    package init(id: String, percents: [Double], counts: [Int]? = nil, respondents: Int? = nil,
                 mean: Double? = nil, median: Double? = nil, isOther: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.percents = percents

@@ -1,39 +1,39 @@
 /// The resource limits Stapel applies to every input, so that a hostile or broken file ends in a clear
 /// error naming its place instead of a crash, a hang or an exhausted machine. Docs/security.md lists them.
-public enum InputLimits {
+package enum InputLimits {
     /// The largest YAML file read (survey, label set, style, manifest): 16 MiB.
-    public static let maxDocumentBytes = 16 * 1024 * 1024
+    package static let maxDocumentBytes = 16 * 1024 * 1024
     /// The most nodes a YAML document may hold once its aliases are expanded (an alias bomb expands
     /// exponentially): 1,000,000.
-    public static let maxExpandedNodes = 1_000_000
+    package static let maxExpandedNodes = 1_000_000
     /// The deepest nesting of YAML lists and mappings: 64.
-    public static let maxNestingDepth = 64
+    package static let maxNestingDepth = 64
     /// The largest PO file read: 16 MiB.
-    public static let maxPOBytes = 16 * 1024 * 1024
+    package static let maxPOBytes = 16 * 1024 * 1024
     /// Options of a choice question, rows of a grid, columns of a multi-select grid: 1,000.
-    public static let maxOptionsPerQuestion = 1_000
+    package static let maxOptionsPerQuestion = 1_000
     /// Questions in a survey: 10,000.
-    public static let maxQuestions = 10_000
+    package static let maxQuestions = 10_000
     /// Points of a scale: 100.
-    public static let maxScalePoints = 100
+    package static let maxScalePoints = 100
     /// The largest count (n, respondents, selections): 1,000,000,000. Sums of up to a thousand such counts
     /// stay far below Int.max.
-    public static let maxCount = 1_000_000_000
+    package static let maxCount = 1_000_000_000
     /// The largest magnitude of any other number in a survey (percents, means, scores): 1,000,000,000.
-    public static let maxMagnitude = 1e9
+    package static let maxMagnitude = 1e9
     /// The longest label text, in characters: 5,000.
-    public static let maxLabelLength = 5_000
+    package static let maxLabelLength = 5_000
     /// Entries of one label set: 200,000.
-    public static let maxLabelEntries = 200_000
+    package static let maxLabelEntries = 200_000
     /// The widest or tallest PNG, in pixels: 20,000.
-    public static let maxPixelsPerSide = 20_000
+    package static let maxPixelsPerSide = 20_000
 }
 
 /// Language codes as label sets, the command line and file names use them: `sv`, `en`, `pt-br`, `zh_hant`,
 /// or `pseudo`. Anything else is refused before it reaches a path or an output.
-public enum LanguageCode {
+package enum LanguageCode {
     /// Whether `code` matches `^[a-z]{2,3}([-_][a-z0-9]{2,8})*$` or is `pseudo`.
-    public static func isValid(_ code: String) -> Bool {
+    package static func isValid(_ code: String) -> Bool {
         if code == "pseudo" { return true }
         let parts = code.split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
@@ -45,17 +45,17 @@ public enum LanguageCode {
     }
 
     /// The message for a code that fails `isValid`.
-    public static func problem(_ code: String) -> String {
+    package static func problem(_ code: String) -> String {
         "'\(LabelText.visible(code, limit: 40))' is not a language code; expected lower-case letters such as sv, en, de or pt-br ([a-z]{2,3}, then -xx parts), or pseudo"
     }
 }
 
 /// Checks on label texts: no control characters but tab and line break, and a bounded length.
-public enum LabelText {
+package enum LabelText {
     /// Why `text` cannot be a label, or nil. Tab, LF and CR are allowed (a line break in a label is a wish to
     /// break the line); every other C0/C1 control character, DEL and the non-characters U+FFFE/U+FFFF are not —
     /// they make SVG ill-formed XML and reach terminals and spreadsheets as commands.
-    public static func problem(_ text: String) -> String? {
+    package static func problem(_ text: String) -> String? {
         if isPlain(text) { return nil }
         var count = 0
         for scalar in text.unicodeScalars {
@@ -90,7 +90,7 @@ public enum LabelText {
     }
 
     /// `text` with control characters shown as `\u{…}` and cut to `limit` characters, for messages.
-    public static func visible(_ text: String, limit: Int = 60) -> String {
+    package static func visible(_ text: String, limit: Int = 60) -> String {
         var out = ""
         for scalar in text.unicodeScalars.prefix(limit) {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { out += "\\u{\(hex(scalar.value))}" }

@@ -3,7 +3,7 @@
 /// "10 Rechts"), so that the numbers read as one scale.
 extension LabelSet {
     /// This set with the display texts of `question`'s coded options and scale points filled in.
-    public func resolvingCodes(of question: Question, in survey: Survey) -> LabelSet {
+    package func resolvingCodes(of question: Question, in survey: Survey) -> LabelSet {
         var resolved = self
         switch question {
         case .singleChoice(let q), .multipleChoice(let q):

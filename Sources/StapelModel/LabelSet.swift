@@ -2,33 +2,33 @@ import Foundation
 
 /// Every visible string for one language, addressed by dotted key (`questions.q01.options.ja`).
 /// A survey's own label set is combined with Stapel's interface label set for the same language.
-public struct LabelSet: Sendable, Hashable {
+package struct LabelSet: Sendable, Hashable {
     /// Language code as used on the command line (`sv`, `en`, `pseudo`).
-    public var language: String
-    public var entries: [String: String]
+    package var language: String
+    package var entries: [String: String]
     /// Where each entry was read, for error messages.
-    public var locations: [String: SourceLocation]
+    package var locations: [String: SourceLocation]
 
-    public init(language: String, entries: [String: String], locations: [String: SourceLocation] = [:]) {
+    package init(language: String, entries: [String: String], locations: [String: SourceLocation] = [:]) {
         self.language = language
         self.entries = entries
         self.locations = locations
     }
 
-    public subscript(key: String) -> String? { entries[key] }
+    package subscript(key: String) -> String? { entries[key] }
 
     /// The string for `key`, or the key itself in brackets so that a gap is visible, never blank.
-    public func text(_ key: String) -> String { entries[key] ?? "[\(key)]" }
+    package func text(_ key: String) -> String { entries[key] ?? "[\(key)]" }
 
     /// The string for `key` with `{name}` placeholders replaced.
-    public func text(_ key: String, _ values: [String: String]) -> String {
+    package func text(_ key: String, _ values: [String: String]) -> String {
         var s = text(key)
         for (name, value) in values { s = s.replacingOccurrences(of: "{\(name)}", with: value) }
         return s
     }
 
     /// This set with `other`'s entries added where this one has none (later sets fill gaps only).
-    public func merging(_ other: LabelSet) -> LabelSet {
+    package func merging(_ other: LabelSet) -> LabelSet {
         var merged = self
         for (k, v) in other.entries where merged.entries[k] == nil {
             merged.entries[k] = v
@@ -39,7 +39,7 @@ public struct LabelSet: Sendable, Hashable {
 
     /// The number format this set declares (`number.*` keys). Every shipped interface set declares all of them;
     /// a key a survey's own set leaves out reads as in English (point, comma, `48.9%`, grouping from 4 digits).
-    public var numberFormat: NumberFormat {
+    package var numberFormat: NumberFormat {
         NumberFormat(
             decimalSeparator: entries[Term.numberDecimalSeparator.key] ?? ".",
             groupSeparator: entries[Term.numberGroupSeparator.key] ?? ",",

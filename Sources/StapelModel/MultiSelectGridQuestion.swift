@@ -1,20 +1,20 @@
 /// A multi-select grid (question 35): statements × options, several options allowed per statement.
-public struct MultiSelectGridQuestion: Sendable, Hashable {
-    public var id: String
-    public var respondents: Int
-    public var selections: Int?
-    public var columns: [String]
+package struct MultiSelectGridQuestion: Sendable, Hashable {
+    package var id: String
+    package var respondents: Int
+    package var selections: Int?
+    package var columns: [String]
     /// Optional score per column, used to recompute the printed mean and median.
-    public var scores: [Double]?
-    public var rows: [MultiSelectRow]
-    public var total: MultiSelectRow?
+    package var scores: [Double]?
+    package var rows: [MultiSelectRow]
+    package var total: MultiSelectRow?
     /// Rounding and decimals of the printed percents, where they differ from the survey's.
-    public var convention = PercentConventionOverride()
+    package var convention = PercentConventionOverride()
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
-    public var accepted: Set<String> = []
-    public var location: SourceLocation?
+    package var accepted: Set<String> = []
+    package var location: SourceLocation?
 
-    public init(id: String, respondents: Int, selections: Int?, columns: [String], scores: [Double]?,
+    package init(id: String, respondents: Int, selections: Int?, columns: [String], scores: [Double]?,
                 rows: [MultiSelectRow], total: MultiSelectRow?, location: SourceLocation? = nil) {
         self.id = id
         self.respondents = respondents
@@ -28,18 +28,18 @@ public struct MultiSelectGridQuestion: Sendable, Hashable {
 }
 
 /// One statement of a multi-select grid: a count per column.
-public struct MultiSelectRow: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var counts: [Int]
-    public var respondents: Int?
-    public var mean: Double?
-    public var median: Double?
-    public var isOther: Bool
+package struct MultiSelectRow: Sendable, Hashable, Identifiable {
+    package var id: String
+    package var counts: [Int]
+    package var respondents: Int?
+    package var mean: Double?
+    package var median: Double?
+    package var isOther: Bool
     /// Checks whose failure the data acknowledges as the source's own (reported as warnings).
-    public var accepted: Set<String> = []
-    public var location: SourceLocation?
+    package var accepted: Set<String> = []
+    package var location: SourceLocation?
 
-    public init(id: String, counts: [Int], respondents: Int?, mean: Double?, median: Double?,
+    package init(id: String, counts: [Int], respondents: Int?, mean: Double?, median: Double?,
                 isOther: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.counts = counts

@@ -2,40 +2,40 @@ import Foundation
 
 /// How numbers read in one language: decimal and group separators and the percent pattern.
 /// Shared by charts and tables so that a value reads the same everywhere.
-public struct NumberFormat: Sendable, Hashable {
-    public var decimalSeparator: String
-    public var groupSeparator: String
+package struct NumberFormat: Sendable, Hashable {
+    package var decimalSeparator: String
+    package var groupSeparator: String
     /// `{value}` is replaced by the formatted number ("{value} %" in Swedish, "{value}%" in English).
-    public var percentPattern: String
+    package var percentPattern: String
     /// The fewest digits a whole number has before it is grouped: 4 gives `7 561`, 5 leaves `7561` but gives
     /// `12 345` (label key `number.group-minimum-digits`).
-    public var groupMinimumDigits: Int
+    package var groupMinimumDigits: Int
 
-    public init(decimalSeparator: String, groupSeparator: String, percentPattern: String, groupMinimumDigits: Int = 4) {
+    package init(decimalSeparator: String, groupSeparator: String, percentPattern: String, groupMinimumDigits: Int = 4) {
         self.decimalSeparator = decimalSeparator
         self.groupSeparator = groupSeparator
         self.percentPattern = percentPattern
         self.groupMinimumDigits = groupMinimumDigits
     }
 
-    public static let swedish = NumberFormat(decimalSeparator: ",", groupSeparator: "\u{00A0}",
+    package static let swedish = NumberFormat(decimalSeparator: ",", groupSeparator: "\u{00A0}",
                                              percentPattern: "{value}\u{00A0}%")
-    public static let english = NumberFormat(decimalSeparator: ".", groupSeparator: ",", percentPattern: "{value}%")
+    package static let english = NumberFormat(decimalSeparator: ".", groupSeparator: ",", percentPattern: "{value}%")
 
     /// `value` with `decimals` digits after the marker, rounded half away from zero, ASCII minus.
-    public func decimal(_ value: Double, decimals: Int = 1) -> String {
+    package func decimal(_ value: Double, decimals: Int = 1) -> String {
         let plain = NumberFormat.plain(value, decimals: decimals)
         return plain.replacingOccurrences(of: ".", with: decimalSeparator)
     }
 
     /// A whole number, grouped in threes once it has `groupMinimumDigits` digits (`7,561`, `7.561`, `7 561`).
-    public func integer(_ value: Int) -> String {
+    package func integer(_ value: Int) -> String {
         integer(value, grouped: String(value.magnitude).count >= max(groupMinimumDigits, 4))
     }
 
     /// A column of whole numbers under one rule: when any of them is grouped, every one of four digits or more
     /// is, so that `7561` never stands above `12 345`.
-    public func integers(_ values: [Int]) -> [String] {
+    package func integers(_ values: [Int]) -> [String] {
         let grouped = values.contains { String($0.magnitude).count >= max(groupMinimumDigits, 4) }
         return values.map { integer($0, grouped: grouped) }
     }
@@ -52,12 +52,12 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// A percent: "48,9 %" (sv) or "48.9%" (en).
-    public func percent(_ value: Double, decimals: Int = 1) -> String {
+    package func percent(_ value: Double, decimals: Int = 1) -> String {
         percentPattern.replacingOccurrences(of: "{value}", with: decimal(value, decimals: decimals))
     }
 
     /// Locale-free rendering with a point: the form CSV (rfc4180) and LaTeX siunitx input use.
-    public static func plain(_ value: Double, decimals: Int = 1) -> String {
+    package static func plain(_ value: Double, decimals: Int = 1) -> String {
         let decimals = min(max(decimals, 0), 6)
         let scale = pow10(decimals)
         // Beyond 2^53 a Double has no fraction and the Int conversions below would trap: print what there is.

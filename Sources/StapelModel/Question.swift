@@ -1,11 +1,11 @@
 /// A survey question of one of the four kinds.
-public enum Question: Sendable, Hashable, Identifiable {
+package enum Question: Sendable, Hashable, Identifiable {
     case singleChoice(ChoiceQuestion)
     case multipleChoice(ChoiceQuestion)
     case grid(GridQuestion)
     case multiSelectGrid(MultiSelectGridQuestion)
 
-    public var id: String {
+    package var id: String {
         switch self {
         case .singleChoice(let q), .multipleChoice(let q): q.id
         case .grid(let q): q.id
@@ -13,7 +13,7 @@ public enum Question: Sendable, Hashable, Identifiable {
         }
     }
 
-    public var respondents: Int {
+    package var respondents: Int {
         switch self {
         case .singleChoice(let q), .multipleChoice(let q): q.respondents
         case .grid(let q): q.respondents
@@ -21,7 +21,7 @@ public enum Question: Sendable, Hashable, Identifiable {
         }
     }
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .singleChoice(let q), .multipleChoice(let q): q.location
         case .grid(let q): q.location
@@ -30,7 +30,7 @@ public enum Question: Sendable, Hashable, Identifiable {
     }
 
     /// The question's own rounding, decimals and base, where they differ from the survey's.
-    public var conventionOverride: PercentConventionOverride {
+    package var conventionOverride: PercentConventionOverride {
         switch self {
         case .singleChoice(let q), .multipleChoice(let q): q.convention
         case .grid(let q): q.convention
@@ -39,7 +39,7 @@ public enum Question: Sendable, Hashable, Identifiable {
     }
 
     /// The kind's name as written in the data format.
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .singleChoice: "single-choice"
         case .multipleChoice: "multiple-choice"
@@ -49,13 +49,13 @@ public enum Question: Sendable, Hashable, Identifiable {
     }
 
     /// The source's question number (`q05` → 5), when the id follows that convention.
-    public var number: Int? {
+    package var number: Int? {
         guard id.hasPrefix("q") else { return nil }
         return Int(id.dropFirst())
     }
 
     /// Label keys this question shows, in reading order.
-    public func labelKeys(in survey: Survey) -> [String] {
+    package func labelKeys(in survey: Survey) -> [String] {
         let questionID = id
         var keys = [LabelKey.question(questionID)]
         switch self {
@@ -75,7 +75,7 @@ public enum Question: Sendable, Hashable, Identifiable {
 
     /// Label keys of options and scale points that may go without a label: those with a source code (the code
     /// shows) and non-substantive answers (the interface's name of their kind shows, "Vet ej").
-    public func codedLabelKeys(in survey: Survey) -> Set<String> {
+    package func codedLabelKeys(in survey: Survey) -> Set<String> {
         let questionID = id
         switch self {
         case .singleChoice(let q), .multipleChoice(let q):

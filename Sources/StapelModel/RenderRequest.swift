@@ -1,15 +1,15 @@
 /// Everything one backend needs to write one question's file: the data, the strings of one language,
 /// the style, and backend options. Built once per question × language × style by the render pipeline.
-public struct RenderRequest: Sendable {
-    public var survey: Survey
-    public var question: Question
+package struct RenderRequest: Sendable {
+    package var survey: Survey
+    package var question: Question
     /// The survey's labels merged with the interface labels, for `labels.language`.
-    public var labels: LabelSet
-    public var style: Style
-    public var options: RenderOptions
+    package var labels: LabelSet
+    package var style: Style
+    package var options: RenderOptions
 
     /// `labels` gets the display texts of coded options and points that have no label (their codes).
-    public init(survey: Survey, question: Question, labels: LabelSet, style: Style, options: RenderOptions = .init()) {
+    package init(survey: Survey, question: Question, labels: LabelSet, style: Style, options: RenderOptions = .init()) {
         self.survey = survey
         self.question = question
         self.labels = labels.resolvingCodes(of: question, in: survey)
@@ -17,22 +17,22 @@ public struct RenderRequest: Sendable {
         self.options = options
     }
 
-    public var numberFormat: NumberFormat { labels.numberFormat }
+    package var numberFormat: NumberFormat { labels.numberFormat }
 
     /// The question's rounding, printed decimals and percent base.
-    public var convention: PercentConvention { survey.convention(for: question) }
+    package var convention: PercentConvention { survey.convention(for: question) }
 }
 
 /// The backend options of one render, by option name, as validated text (`csv-layout` → `wide`). Which options
 /// exist, their values, defaults and types are declared once by the backends that read them (`BackendOption` in
 /// the Stapel module); an option that is not set here has its declared default.
-public struct RenderOptions: Sendable, Hashable {
-    public private(set) var values: [String: String]
+package struct RenderOptions: Sendable, Hashable {
+    package private(set) var values: [String: String]
 
-    public init(_ values: [String: String] = [:]) { self.values = values }
+    package init(_ values: [String: String] = [:]) { self.values = values }
 
     /// The value set for `name`, nil when it keeps its default.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         get { values[name] }
         set { values[name] = newValue }
     }

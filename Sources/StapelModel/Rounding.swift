@@ -1,14 +1,14 @@
 /// Rounding helpers used by validation and by display options.
-public enum Rounding {
+package enum Rounding {
     /// `value` rounded half up to `decimals` digits (1.35 → 1.4, 0.75 → 0.8), as the source prints means.
-    public static func halfUp(_ value: Double, decimals: Int) -> Double {
+    package static func halfUp(_ value: Double, decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         return ((value * scale) + 0.5 + 1e-9).rounded(.down) / scale
     }
 
     /// Round `values` (percents) to `decimals` so that they add up to the rounded total, by largest remainder.
-    public static func largestRemainder(_ values: [Double], decimals: Int = 1) -> [Double] {
+    package static func largestRemainder(_ values: [Double], decimals: Int = 1) -> [Double] {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = values.map { $0 * scale }

@@ -1,8 +1,8 @@
 /// How many answers a grid row rests on, and where that number comes from: the one rule charts, tables, alt
 /// text and `validate --explain` share, so that a low base is reported the same everywhere.
-public struct RowBase: Sendable, Hashable {
+package struct RowBase: Sendable, Hashable {
     /// Where the number of answers comes from.
-    public enum Source: String, Sendable, Hashable {
+    package enum Source: String, Sendable, Hashable {
         /// The row's counts per scale point, added up.
         case counts
         /// The row's own `respondents`.
@@ -13,25 +13,25 @@ public struct RowBase: Sendable, Hashable {
         case question
     }
 
-    public var n: Int
-    public var source: Source
+    package var n: Int
+    package var source: Source
     /// The whole counts per scale point, given or reconstructed, when known.
-    public var counts: [Int]?
+    package var counts: [Int]?
 
-    public init(n: Int, source: Source, counts: [Int]? = nil) {
+    package init(n: Int, source: Source, counts: [Int]? = nil) {
         self.n = n
         self.source = source
         self.counts = counts
     }
 
     /// True when `threshold` > 0 and the row rests on fewer answers.
-    public func isLow(threshold: Int) -> Bool { threshold > 0 && n < threshold }
+    package func isLow(threshold: Int) -> Bool { threshold > 0 && n < threshold }
 }
 
 extension GridQuestion {
     /// The answers behind `row`: its given counts; else its stated respondents; else (never printed) recovered
     /// from its percents; else the question's respondents. The Totalt row is never reconstructed.
-    public func base(of row: GridRow, points: Int, convention: PercentConvention, isTotal: Bool = false) -> RowBase {
+    package func base(of row: GridRow, points: Int, convention: PercentConvention, isTotal: Bool = false) -> RowBase {
         if let c = row.counts, c.count == points, c.allSatisfy({ $0 >= 0 }) {
             return RowBase(n: c.reduce(0, +), source: .counts, counts: c)
         }
@@ -47,7 +47,7 @@ extension GridQuestion {
 
 extension MultiSelectGridQuestion {
     /// The respondents behind `row`: its own, else the question's.
-    public func base(of row: MultiSelectRow) -> RowBase {
+    package func base(of row: MultiSelectRow) -> RowBase {
         if let n = row.respondents { return RowBase(n: n, source: .given, counts: row.counts) }
         return RowBase(n: respondents, source: .question, counts: row.counts)
     }

@@ -1,13 +1,13 @@
 /// Mean and median of a distribution of percents over a scale, as the source computes them: over the scored
 /// points only, weighting each point's score by its share.
-public struct ScaleStatistics: Sendable {
-    public let mean: Double
+package struct ScaleStatistics: Sendable {
+    package let mean: Double
     /// The median's possible values: one score, or two when the cumulative share sits at 50 % within rounding.
-    public let medianCandidates: [Double]
+    package let medianCandidates: [Double]
     /// How far the mean may move because each printed percent was rounded (±0.05 points per cell).
-    public let meanNoise: Double
+    package let meanNoise: Double
 
-    public init?(percents: [Double], scale: Scale) {
+    package init?(percents: [Double], scale: Scale) {
         let scored = scale.points.indices.compactMap { i -> (score: Double, share: Double)? in
             guard let s = scale.points[i].score, i < percents.count else { return nil }
             return (s, percents[i])
@@ -41,7 +41,7 @@ public struct ScaleStatistics: Sendable {
 
     /// Exact statistics from whole counts per point: the mean, and the ordinary median over the answers
     /// (the mean of the two middle answers for an even count).
-    public init?(counts: [Int], scale: Scale) {
+    package init?(counts: [Int], scale: Scale) {
         let scored = scale.points.indices.compactMap { i -> (score: Double, count: Int)? in
             guard let s = scale.points[i].score, i < counts.count else { return nil }
             return (s, counts[i])
@@ -54,15 +54,15 @@ public struct ScaleStatistics: Sendable {
     }
 
     /// True when computed from whole counts rather than rounded percents.
-    public private(set) var isExact = false
+    package private(set) var isExact = false
 
     /// True when `printed` (one decimal) is the mean rounded half up; from percents, allowing for their rounding.
-    public func meanMatches(_ printed: Double) -> Bool {
+    package func meanMatches(_ printed: Double) -> Bool {
         if isExact { return abs(Rounding.halfUp(mean, decimals: 1) - printed) < 1e-9 }
         return abs(mean - printed) <= 0.05 + meanNoise + Validator.epsilon
     }
 
-    public func medianMatches(_ printed: Double) -> Bool {
+    package func medianMatches(_ printed: Double) -> Bool {
         medianCandidates.contains { abs($0 - printed) < 0.05 }
     }
 }

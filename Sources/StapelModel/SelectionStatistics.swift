@@ -1,10 +1,10 @@
 /// Mean and median over individual selections, each scored by its column: how the source summarises a
 /// multi-select grid row. The median is the ordinary one (the mean of the two middle values for an even count).
-public struct SelectionStatistics: Sendable {
-    public let mean: Double?
-    public let median: Double?
+package struct SelectionStatistics: Sendable {
+    package let mean: Double?
+    package let median: Double?
 
-    public init(counts: [Int], scores: [Double]) {
+    package init(counts: [Int], scores: [Double]) {
         let stats = CountStatistics(zip(scores, counts).map { (score: $0, count: $1) })
         mean = stats?.mean
         median = stats?.median

@@ -1,54 +1,54 @@
 /// The house style of figures: sizes, fonts, colours, what is drawn and how each chart kind is laid out.
 /// Read from `Styles/<name>.yaml`; every field has a default, so a style file names only what it changes.
 /// Lengths are in points (1/72 in) unless the name says mm.
-public struct Style: Sendable, Hashable {
-    public var name: String
-    public var page = Page()
-    public var fonts = Fonts()
-    public var colors = Colors()
-    public var show = Visibility()
-    public var bars = Bars()
-    public var grid = GridOptions()
-    public var multiSelect = MultiSelectOptions()
-    public var tables = TableOptions()
+package struct Style: Sendable, Hashable {
+    package var name: String
+    package var page = Page()
+    package var fonts = Fonts()
+    package var colors = Colors()
+    package var show = Visibility()
+    package var bars = Bars()
+    package var grid = GridOptions()
+    package var multiSelect = MultiSelectOptions()
+    package var tables = TableOptions()
     /// Per-question variants, keyed by question id (`questions: {q05: {grid: {layout: diverging}}}` in a file).
-    public var questionStyles: [String: Style] = [:]
+    package var questionStyles: [String: Style] = [:]
 
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
 
     /// The style for one question: its per-question variant if the style has one, else this style; without
     /// variants, so that resolving again keeps changes made to the result.
-    public func resolved(for questionID: String) -> Style {
+    package func resolved(for questionID: String) -> Style {
         var style = questionStyles[questionID] ?? self
         style.questionStyles = [:]
         return style
     }
 
     /// The figure canvas.
-    public struct Page: Sendable, Hashable {
+    package struct Page: Sendable, Hashable {
         /// Figure width in millimetres; the height follows from the content.
-        public var widthMM = 160.0
+        package var widthMM = 160.0
         /// Width ÷ height of a fixed frame (16:9 slides); nil: the height is the content's.
         /// Content taller than the frame makes the figure taller and is reported as a layout warning.
-        public var aspectRatio: Double? = nil
+        package var aspectRatio: Double? = nil
         /// White space on every side, in millimetres.
-        public var marginMM = 2.0
+        package var marginMM = 2.0
         /// PNG resolution in dots per inch.
-        public var dpi = 200.0
+        package var dpi = 200.0
         /// With a fixed frame: how far text, bars and gaps may shrink (0.7 = to 70 %) to fit content into it.
-        public var shrinkToFit = 1.0
+        package var shrinkToFit = 1.0
         /// With a fixed frame: how far text, bars and gaps may grow (1.3 = to 130 %) to fill it.
-        public var growToFit = 1.0
+        package var growToFit = 1.0
         /// SVG text as `<text>` elements (selectable, searchable) or as glyph outlines (looks the same everywhere).
-        public var svgText = SVGTextMode.text
+        package var svgText = SVGTextMode.text
         /// A logo (SVG or PNG) for the title page of the report documents: an absolute path, as the style
         /// reader resolved it from the style file's folder; nil: none.
-        public var logo: String? = nil
-        public init() {}
+        package var logo: String? = nil
+        package init() {}
     }
 
     /// This style with every text size, bar height and gap multiplied by `factor`.
-    public func scaled(by factor: Double) -> Style {
+    package func scaled(by factor: Double) -> Style {
         var s = self
         s.fonts.titleSize *= factor
         s.fonts.questionSize *= factor
@@ -65,53 +65,53 @@ public struct Style: Sendable, Hashable {
     }
 
     /// Font family and sizes (points) of each kind of text.
-    public struct Fonts: Sendable, Hashable {
+    package struct Fonts: Sendable, Hashable {
         /// Family name as fontconfig knows it; Pango falls back silently when it is missing.
-        public var family = "Inter"
-        public var titleSize = 8.0
-        public var questionSize = 10.5
-        public var descriptionSize = 8.0
-        public var labelSize = 8.5
-        public var valueSize = 8.0
-        public var segmentSize = 7.5
-        public var legendSize = 8.0
-        public var noteSize = 7.5
-        public var sourceSize = 7.0
+        package var family = "Inter"
+        package var titleSize = 8.0
+        package var questionSize = 10.5
+        package var descriptionSize = 8.0
+        package var labelSize = 8.5
+        package var valueSize = 8.0
+        package var segmentSize = 7.5
+        package var legendSize = 8.0
+        package var noteSize = 7.5
+        package var sourceSize = 7.0
         /// Line distance as a multiple of the font size.
-        public var lineSpacing = 1.25
-        public init() {}
+        package var lineSpacing = 1.25
+        package init() {}
     }
 
     /// Colours. Ordered scales take `scalePalettes[n]` for an n-point scale; categories take `categoryPalette`.
-    public struct Colors: Sendable, Hashable {
-        public var background = StyleColor(hex: "#ffffff")!
-        public var text = StyleColor(hex: "#1f1f1f")!
+    package struct Colors: Sendable, Hashable {
+        package var background = StyleColor(hex: "#ffffff")!
+        package var text = StyleColor(hex: "#1f1f1f")!
         /// Notes, source, axis and secondary text.
-        public var mutedText = StyleColor(hex: "#595959")!
+        package var mutedText = StyleColor(hex: "#595959")!
         /// Text on dark fills.
-        public var lightText = StyleColor(hex: "#ffffff")!
+        package var lightText = StyleColor(hex: "#ffffff")!
         /// Bars of single- and multiple-choice charts.
-        public var bar = StyleColor(hex: "#2166ac")!
+        package var bar = StyleColor(hex: "#2166ac")!
         /// The 0–100 % track behind each bar; nil draws none.
-        public var track: StyleColor? = StyleColor(hex: "#eeeeee")!
+        package var track: StyleColor? = StyleColor(hex: "#eeeeee")!
         /// Rules that set the Totalt row apart, axis lines.
-        public var rule = StyleColor(hex: "#bdbdbd")!
+        package var rule = StyleColor(hex: "#bdbdbd")!
         /// "Inte relevant": the colour of the does-not-apply fill (`answerKinds`), kept for older style files.
-        public var notApplicable = StyleColor(hex: "#8c8c8c")!
+        package var notApplicable = StyleColor(hex: "#8c8c8c")!
         /// Diverging palettes for bipolar scales (`diverging-palettes:`, formerly `scale-palettes:`), by number of
         /// scored points, highest score first. Defaults: ColorBrewer RdBu, 2 to 11 points, each chosen point by point
         /// (Styles/palette-design.py) so that neighbours stay apart under protan, deutan and tritan simulation (ΔE76 from
         /// 61 for 2 points to 14 for 11; Docs/styles.md) and every class carries dark or white text at ≥ 4.6:1.
-        public var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
+        package var scalePalettes: [Int: [StyleColor]] = Colors.rdBu
         /// Sequential palettes for unipolar scales, by number of scored points, highest score first (darkest).
         /// Defaults: ColorBrewer YlGnBu, 2 to 11 points, chosen like the diverging ones (ΔE76 72 down to about 9).
-        public var sequentialPalettes: [Int: [StyleColor]] = Colors.ylGnBu
+        package var sequentialPalettes: [Int: [StyleColor]] = Colors.ylGnBu
         /// Fill and pattern of each non-substantive answer kind, so that two kinds never look alike.
-        public var answerKinds: [AnswerKind: Fill] = Colors.defaultAnswerKinds
+        package var answerKinds: [AnswerKind: Fill] = Colors.defaultAnswerKinds
         /// Unordered categories (multi-select grid columns): Okabe–Ito.
-        public var categoryPalette: [StyleColor] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
+        package var categoryPalette: [StyleColor] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
                                                     "#f0e442", "#000000"].map { StyleColor(hex: $0)! }
-        public init() {}
+        package init() {}
 
         static let rdBu: [Int: [StyleColor]] = [
             2: ["#2267ad", "#b41d2c"],
@@ -149,18 +149,18 @@ public struct Style: Sendable, Hashable {
         ]
 
         /// The fill of a non-substantive answer kind (the first kind's for a substantive one).
-        public func fill(for kind: AnswerKind) -> Fill {
+        package func fill(for kind: AnswerKind) -> Fill {
             answerKinds[kind] ?? answerKinds[.doesNotApply] ?? Fill(color: notApplicable)
         }
 
         /// The colours of an `n`-point scale of the given polarity, highest score first: a diverging palette
         /// around the middle for bipolar scales, a sequential one (darkest for the highest score) for unipolar.
-        public func palette(points n: Int, polarity: ScalePolarity) -> [StyleColor] {
+        package func palette(points n: Int, polarity: ScalePolarity) -> [StyleColor] {
             Colors.spread(polarity == .bipolar ? scalePalettes : sequentialPalettes, n, fallback: bar)
         }
 
         /// The palette for an `n`-point scale: the declared one, else colours spread over the largest declared palette.
-        public func scalePalette(_ n: Int) -> [StyleColor] { Colors.spread(scalePalettes, n, fallback: bar) }
+        package func scalePalette(_ n: Int) -> [StyleColor] { Colors.spread(scalePalettes, n, fallback: bar) }
 
         static func spread(_ palettes: [Int: [StyleColor]], _ n: Int, fallback bar: StyleColor) -> [StyleColor] {
             if let exact = palettes[n] { return exact }
@@ -178,87 +178,87 @@ public struct Style: Sendable, Hashable {
     }
 
     /// Which parts of a figure are drawn.
-    public struct Visibility: Sendable, Hashable {
+    package struct Visibility: Sendable, Hashable {
         /// "Fråga 5" above the question text.
-        public var title = true
-        public var question = true
+        package var title = true
+        package var question = true
         /// The question's explanatory paragraph, when the label set has one.
-        public var description = true
+        package var description = true
         /// Respondent counts and other notes under the chart.
-        public var note = true
+        package var note = true
         /// The survey's source line.
-        public var source = true
-        public var legend = true
-        public init() {}
+        package var source = true
+        package var legend = true
+        package init() {}
     }
 
     /// Horizontal bars of single- and multiple-choice charts, and row geometry shared by every chart.
-    public struct Bars: Sendable, Hashable {
+    package struct Bars: Sendable, Hashable {
         /// Bar thickness.
-        public var height = 10.0
+        package var height = 10.0
         /// Space between rows.
-        public var rowGap = 6.0
+        package var rowGap = 6.0
         /// Widest share of the figure the row labels may take when they sit left of the bars.
-        public var labelColumnFraction = 0.42
+        package var labelColumnFraction = 0.42
         /// `left` of the bars, `above` them, or `auto`: above when left labels would need more than `maxLabelLines`.
-        public var labelPosition = LabelPosition.auto
+        package var labelPosition = LabelPosition.auto
         /// Lines a left label may take before `auto` moves labels above the bars.
-        public var maxLabelLines = 3
+        package var maxLabelLines = 3
         /// 100 % for the full bar length, or the largest value.
-        public var scale = BarScale.full
+        package var scale = BarScale.full
         /// Decimals of value labels ("48,9 %").
-        public var valueDecimals = 1
+        package var valueDecimals = 1
         /// Sort multiple-choice options by share ("Annat …" stays last).
-        public var sortMultipleChoice = true
-        public init() {}
+        package var sortMultipleChoice = true
+        package init() {}
     }
 
     /// Grid (Likert) charts.
-    public struct GridOptions: Sendable, Hashable {
-        public var layout = GridLayout.stacked
+    package struct GridOptions: Sendable, Hashable {
+        package var layout = GridLayout.stacked
         /// Decimals of segment labels.
-        public var segmentDecimals = 0
+        package var segmentDecimals = 0
         /// Segments below this share (percent) get no label, even when the label would fit.
-        public var segmentLabelThreshold = 5.0
+        package var segmentLabelThreshold = 5.0
         /// How not-applicable answers are shown: a grey segment apart from the scale, or a column beside it.
-        public var notApplicable = NotApplicableDisplay.segment
+        package var notApplicable = NotApplicableDisplay.segment
         /// Percentages of the scale rebased on those who answered on the scale (not-applicable shown apart).
-        public var rebase = false
+        package var rebase = false
         /// Net total at the bar end: the share of the `netPoints` highest-scoring points; 0 shows none.
-        public var netPoints = 0
+        package var netPoints = 0
         /// A mean and/or median column.
-        public var statistic = GridStatistic.none
+        package var statistic = GridStatistic.none
         /// A column with the answers behind each row.
-        public var baseN = false
-        public var sort = GridSort.questionnaire
+        package var baseN = false
+        package var sort = GridSort.questionnaire
         /// How displayed percentages of one bar are rounded.
-        public var rounding = DisplayRounding.independent
+        package var rounding = DisplayRounding.independent
         /// Draw the "Totalt" row.
-        public var total = true
+        package var total = true
         /// Rows resting on fewer answers than this are marked in charts and tables (0: never).
-        public var lowBase = 30
-        public init() {}
+        package var lowBase = 30
+        package init() {}
     }
 
     /// Tables (LaTeX, Markdown, HTML; CSV always carries every number).
-    public struct TableOptions: Sendable, Hashable {
+    package struct TableOptions: Sendable, Hashable {
         /// Count columns beside the percents of a grid, where the data gives counts.
-        public var counts = false
-        public init() {}
+        package var counts = false
+        package init() {}
     }
 
     /// Multi-select grids: grouped bars per statement.
-    public struct MultiSelectOptions: Sendable, Hashable {
+    package struct MultiSelectOptions: Sendable, Hashable {
         /// Each bar's label shows the count after the share: "40,4 % (38)".
-        public var counts = true
+        package var counts = true
         /// Draw the printed "Totalt" row (its shares are of all row answers together).
-        public var total = false
-        public init() {}
+        package var total = false
+        package init() {}
     }
 }
 
 /// How an SVG carries its text.
-public enum SVGTextMode: String, Sendable, Hashable, CaseIterable {
+package enum SVGTextMode: String, Sendable, Hashable, CaseIterable {
     /// `<text>` elements in the style's font family: selectable, searchable, editable.
     case text
     /// Glyph outlines drawn by Cairo: identical in every viewer, but not text.
@@ -266,10 +266,10 @@ public enum SVGTextMode: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where row labels go relative to their bars.
-public enum LabelPosition: String, Sendable, Hashable, CaseIterable { case auto, left, above }
+package enum LabelPosition: String, Sendable, Hashable, CaseIterable { case auto, left, above }
 
 /// The length that stands for a full bar.
-public enum BarScale: String, Sendable, Hashable, CaseIterable {
+package enum BarScale: String, Sendable, Hashable, CaseIterable {
     /// 100 %.
     case full
     /// The largest value of the chart.
@@ -277,10 +277,10 @@ public enum BarScale: String, Sendable, Hashable, CaseIterable {
 }
 
 /// 100 % stacked bars, or bars centred on the scale's midpoint.
-public enum GridLayout: String, Sendable, Hashable, CaseIterable { case stacked, diverging }
+package enum GridLayout: String, Sendable, Hashable, CaseIterable { case stacked, diverging }
 
 /// Presentation of not-applicable answers in a grid.
-public enum NotApplicableDisplay: String, Sendable, Hashable, CaseIterable {
+package enum NotApplicableDisplay: String, Sendable, Hashable, CaseIterable {
     /// A grey segment at the bar end, set apart by a gap.
     case segment
     /// A separate column of values beside the bars.
@@ -288,12 +288,12 @@ public enum NotApplicableDisplay: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Statistic columns of a grid.
-public enum GridStatistic: String, Sendable, Hashable, CaseIterable {
+package enum GridStatistic: String, Sendable, Hashable, CaseIterable {
     case none, mean, median, both
 }
 
 /// Order of grid rows ("Annat …" rows stay last, Totalt below).
-public enum GridSort: String, Sendable, Hashable, CaseIterable {
+package enum GridSort: String, Sendable, Hashable, CaseIterable {
     case questionnaire
     /// By the net share (or the first point's share when no net is shown), largest first.
     case share
@@ -302,7 +302,7 @@ public enum GridSort: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Rounding of the displayed percentages of one bar.
-public enum DisplayRounding: String, Sendable, Hashable, CaseIterable {
+package enum DisplayRounding: String, Sendable, Hashable, CaseIterable {
     /// Each value rounded on its own (a note says when a bar's figures do not add up to 100).
     case independent
     /// Largest remainder, so that a bar's displayed figures add up to 100.

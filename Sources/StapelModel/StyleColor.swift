@@ -1,18 +1,18 @@
 /// An opaque sRGB colour of a house style, written `#rrggbb` in style files.
-public struct StyleColor: Sendable, Hashable, CustomStringConvertible {
+package struct StyleColor: Sendable, Hashable, CustomStringConvertible {
     /// Channels in 0…1.
-    public var red: Double
-    public var green: Double
-    public var blue: Double
+    package var red: Double
+    package var green: Double
+    package var blue: Double
 
-    public init(red: Double, green: Double, blue: Double) {
+    package init(red: Double, green: Double, blue: Double) {
         self.red = red
         self.green = green
         self.blue = blue
     }
 
     /// Parses `#rrggbb` (or `#rgb`); nil for anything else.
-    public init?(hex: String) {
+    package init?(hex: String) {
         guard hex.hasPrefix("#") else { return nil }
         var digits = Array(hex.dropFirst())
         if digits.count == 3 { digits = digits.flatMap { [$0, $0] } }
@@ -25,11 +25,11 @@ public struct StyleColor: Sendable, Hashable, CustomStringConvertible {
         self.init(red: channels[0], green: channels[1], blue: channels[2])
     }
 
-    public static let white = StyleColor(red: 1, green: 1, blue: 1)
-    public static let black = StyleColor(red: 0, green: 0, blue: 0)
+    package static let white = StyleColor(red: 1, green: 1, blue: 1)
+    package static let black = StyleColor(red: 0, green: 0, blue: 0)
 
     /// `#rrggbb`, lower case.
-    public var description: String {
+    package var description: String {
         let hexDigits = Array("0123456789abcdef")
         var s = "#"
         for c in [red, green, blue] {
@@ -41,19 +41,19 @@ public struct StyleColor: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// WCAG relative luminance.
-    public var luminance: Double {
+    package var luminance: Double {
         func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow24((c + 0.055) / 1.055) }
         return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     }
 
     /// WCAG contrast ratio between two colours (1…21).
-    public func contrast(with other: StyleColor) -> Double {
+    package func contrast(with other: StyleColor) -> Double {
         let a = luminance, b = other.luminance
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 
     /// The colour a fraction `t` of the way to `other`, mixed in sRGB.
-    public func mixed(with other: StyleColor, _ t: Double) -> StyleColor {
+    package func mixed(with other: StyleColor, _ t: Double) -> StyleColor {
         StyleColor(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
                    blue: blue + (other.blue - blue) * t)
     }

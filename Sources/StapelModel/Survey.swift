@@ -1,22 +1,22 @@
 /// A survey: metadata, the scales its grids use and its questions, in questionnaire order.
 /// Holds numbers and structure only; every visible string lives in a `LabelSet`.
-public struct Survey: Sendable, Hashable {
-    public var id: String
+package struct Survey: Sendable, Hashable {
+    package var id: String
     /// The source language: the label set translators translate from (`sv`, `en`), as declared.
-    public var language: String?
-    public var year: Int?
+    package var language: String?
+    package var year: Int?
     /// The reference number ("Diarienummer").
-    public var reference: String?
+    package var reference: String?
     /// The population asked.
-    public var respondents: Int?
-    public var scales: [Scale]
-    public var questions: [Question]
+    package var respondents: Int?
+    package var scales: [Scale]
+    package var questions: [Question]
     /// How the survey's percents were rounded and printed, unless a question says otherwise.
-    public var convention = PercentConvention()
+    package var convention = PercentConvention()
     /// The folder the survey was read from, if any.
-    public var directory: String?
+    package var directory: String?
 
-    public init(id: String, year: Int?, reference: String?, respondents: Int?, scales: [Scale],
+    package init(id: String, year: Int?, reference: String?, respondents: Int?, scales: [Scale],
                 questions: [Question], directory: String? = nil, language: String? = nil) {
         self.id = id
         self.language = language
@@ -28,14 +28,14 @@ public struct Survey: Sendable, Hashable {
         self.directory = directory
     }
 
-    public func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    package func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+    package func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
     /// Label keys of the survey itself (title, source line …).
-    public static let surveyLabelKeys = [LabelKey.survey(.title), LabelKey.survey(.subtitle), LabelKey.survey(.publisher), LabelKey.survey(.source)]
+    package static let surveyLabelKeys = [LabelKey.survey(.title), LabelKey.survey(.subtitle), LabelKey.survey(.publisher), LabelKey.survey(.source)]
 
     /// Every label key the survey's data refers to.
-    public var requiredLabelKeys: Set<String> {
+    package var requiredLabelKeys: Set<String> {
         var keys = Set([LabelKey.survey(.title), LabelKey.survey(.source)])
         for q in questions { keys.formUnion(q.labelKeys(in: self)) }
         for q in questions { keys.subtract(q.codedLabelKeys(in: self)) }
@@ -43,19 +43,19 @@ public struct Survey: Sendable, Hashable {
     }
 
     /// Keys a label set may have beyond the required ones.
-    public func isOptionalLabelKey(_ key: String) -> Bool {
+    package func isOptionalLabelKey(_ key: String) -> Bool {
         isOptionalLabelKey(key, coded: codedLabelKeys, questionIDs: Set(questions.map(\.id)))
     }
 
     /// The label keys of every coded or non-substantive option and point (they may go without a label).
-    public var codedLabelKeys: Set<String> {
+    package var codedLabelKeys: Set<String> {
         var keys = Set<String>()
         for q in questions { keys.formUnion(q.codedLabelKeys(in: self)) }
         return keys
     }
 
     /// `isOptionalLabelKey` with the coded keys worked out once (checking a whole label set stays linear).
-    public func isOptionalLabelKey(_ key: String, coded: Set<String>, questionIDs: Set<String>) -> Bool {
+    package func isOptionalLabelKey(_ key: String, coded: Set<String>, questionIDs: Set<String>) -> Bool {
         if Survey.surveyLabelKeys.contains(key) { return true }
         if coded.contains(key) { return true }
         let parts = key.split(separator: ".")
@@ -67,7 +67,7 @@ public struct Survey: Sendable, Hashable {
     }
 
     /// The percent convention of one question: the survey's, with the question's overrides.
-    public func convention(for question: Question) -> PercentConvention {
+    package func convention(for question: Question) -> PercentConvention {
         question.conventionOverride.applied(to: convention)
     }
 }

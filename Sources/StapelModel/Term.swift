@@ -1,7 +1,7 @@
 /// Stapel's own interface strings, a closed set as pandoc's translation terms are: every shipped interface label
 /// set (`Sources/StapelYAML/Resources/Labels/<lang>.yaml`) has exactly these keys, and a survey's label set for a
 /// language Stapel ships none for supplies them. Code names a term, never builds its key from strings.
-public enum Term: String, CaseIterable, Sendable {
+package enum Term: String, CaseIterable, Sendable {
     case numberDecimalSeparator = "number.decimal-separator"
     case numberGroupSeparator = "number.group-separator"
     case numberGroupMinimumDigits = "number.group-minimum-digits"
@@ -64,10 +64,10 @@ public enum Term: String, CaseIterable, Sendable {
     case altBase = "ui.alt.base"
 
     /// The dotted label key (`ui.respondents`).
-    public var key: String { rawValue }
+    package var key: String { rawValue }
 
     /// The interface name of a non-substantive answer kind ("Vet ej"); nil for a substantive answer.
-    public init?(answerKind kind: AnswerKind) {
+    package init?(answerKind kind: AnswerKind) {
         switch kind {
         case .substantive: return nil
         case .doesNotApply: self = .answerKindDoesNotApply
@@ -82,11 +82,11 @@ public enum Term: String, CaseIterable, Sendable {
 
 extension LabelSet {
     /// The text of an interface term, or its key in brackets so that a gap is visible.
-    public func text(_ term: Term) -> String { text(term.key) }
+    package func text(_ term: Term) -> String { text(term.key) }
 
     /// The text of an interface term with its `{placeholders}` filled.
-    public func text(_ term: Term, _ values: [String: String]) -> String { text(term.key, values) }
+    package func text(_ term: Term, _ values: [String: String]) -> String { text(term.key, values) }
 
     /// The text of an interface term, when the set has one.
-    public subscript(term: Term) -> String? { entries[term.key] }
+    package subscript(term: Term) -> String? { entries[term.key] }
 }

@@ -2,35 +2,35 @@
 /// reconstructed from the rounded percents — the scale's scores, and where the data leaves a choice open
 /// (several bases reproduce the percents; a median that rounding leaves undecided). Text for people, JSON for
 /// tools; both locale-free and in questionnaire order.
-public enum ValidationExplanation {
+package enum ValidationExplanation {
     /// One row (option, statement, Totalt) as explained.
-    public struct Row: Sendable, Hashable {
-        public var id: String
-        public var base: Int
-        public var baseSource: RowBase.Source
+    package struct Row: Sendable, Hashable {
+        package var id: String
+        package var base: Int
+        package var baseSource: RowBase.Source
         /// Counts per point / option / column, when given or reconstructed.
-        public var counts: [Int]?
-        public var countsReconstructed: Bool
+        package var counts: [Int]?
+        package var countsReconstructed: Bool
         /// Mean and median computed from the counts (grids and multi-select grids with scores).
-        public var mean: Double?
-        public var median: Double?
+        package var mean: Double?
+        package var median: Double?
         /// Other bases (up to the question's respondents) that reproduce the printed percents as well.
-        public var otherBases: [Int]
+        package var otherBases: [Int]
         /// The possible medians when only rounded percents are known and the median is undecided.
-        public var medianCandidates: [Double]
+        package var medianCandidates: [Double]
     }
 
-    public struct Entry: Sendable, Hashable {
-        public var id: String
-        public var kind: String
-        public var respondents: Int
-        public var scale: String?
+    package struct Entry: Sendable, Hashable {
+        package var id: String
+        package var kind: String
+        package var respondents: Int
+        package var scale: String?
         /// `point=score` (or `point=–` for a non-substantive point, with its kind).
-        public var scores: [String]
-        public var rows: [Row]
+        package var scores: [String]
+        package var rows: [Row]
     }
 
-    public static func entries(_ survey: Survey) -> [Entry] {
+    package static func entries(_ survey: Survey) -> [Entry] {
         survey.questions.map { entry($0, survey: survey) }
     }
 
@@ -91,7 +91,7 @@ public enum ValidationExplanation {
 
     // MARK: - Text
 
-    public static func text(_ survey: Survey) -> String {
+    package static func text(_ survey: Survey) -> String {
         var out = ""
         for e in entries(survey) {
             out += "\(e.id) (\(e.kind), \(e.respondents) respondents"
@@ -129,7 +129,7 @@ public enum ValidationExplanation {
 
     // MARK: - JSON
 
-    public static func json(_ survey: Survey) -> String {
+    package static func json(_ survey: Survey) -> String {
         var items: [String] = []
         for e in entries(survey) {
             var fields = ["\"id\": \(q(e.id))", "\"kind\": \(q(e.kind))", "\"respondents\": \(e.respondents)"]

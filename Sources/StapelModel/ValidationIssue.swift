@@ -1,23 +1,23 @@
 /// One finding of `Validator`: where, what, and how serious.
-public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+package struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Hashable, Comparable {
         case warning, error
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        package static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
-    public var severity: Severity
-    public var location: SourceLocation?
+    package var severity: Severity
+    package var location: SourceLocation?
     /// Question id, when the issue belongs to one.
-    public var question: String?
+    package var question: String?
     /// Row or option id within the question.
-    public var item: String?
+    package var item: String?
     /// The field, as written in the data file (`percent`, `mean`, `total.percent[2]` …).
-    public var field: String?
+    package var field: String?
     /// The check that failed (`percent`, `sum`, `mean`, `median`, `total`, `selections`, `label` …).
-    public var check: String
-    public var message: String
+    package var check: String
+    package var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation?, question: String? = nil, item: String? = nil,
+    package init(_ severity: Severity, at location: SourceLocation?, question: String? = nil, item: String? = nil,
                 field: String? = nil, check: String, _ message: String) {
         self.severity = severity
         self.location = location
@@ -29,7 +29,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:col: error: q05 row 'x' field 'mean': message`.
-    public var description: String {
+    package var description: String {
         var s = ""
         if let location { s += "\(location): " }
         s += "\(severity.rawValue): "

@@ -4,13 +4,13 @@
 /// respondents, means and medians from the percents and the scale's scores, "Totalt" from its rows.
 /// A failure is an error unless the data acknowledges it (`accept: [check]`), then it is a warning:
 /// that is how inconsistencies of the printed source are kept as printed without hiding new typos.
-public struct Validator: Sendable {
+package struct Validator: Sendable {
     /// Slack for floating-point noise only.
     static let epsilon = 1e-6
 
-    public init() {}
+    package init() {}
 
-    public func validate(_ survey: Survey) -> [ValidationIssue] {
+    package func validate(_ survey: Survey) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var seenQuestions: [String: SourceLocation?] = [:]
         var usedScales = Set<String>()
@@ -53,7 +53,7 @@ public struct Validator: Sendable {
     }
 
     /// Missing, empty and stale keys of `labels` for `survey`.
-    public func validate(_ labels: LabelSet, for survey: Survey, file: String? = nil) -> [ValidationIssue] {
+    package func validate(_ labels: LabelSet, for survey: Survey, file: String? = nil) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let required = survey.requiredLabelKeys
         let fileLocation = file.map { SourceLocation(file: $0, line: 1, column: 1) }

@@ -2,23 +2,23 @@ import StapelModel
 
 /// Writes a `Table` as CSV in a layout and dialect, quoting per RFC 4180 and, when guarded, neutralising text
 /// cells that a spreadsheet would run as a formula.
-public struct CSVTableWriter: Sendable {
-    public var layout: CSVLayout
-    public var dialect: CSVDialect
-    public var guardsFormulas: Bool
+package struct CSVTableWriter: Sendable {
+    package var layout: CSVLayout
+    package var dialect: CSVDialect
+    package var guardsFormulas: Bool
 
     /// `guardsFormulas` nil means the dialect's default.
-    public init(layout: CSVLayout = .tidy, dialect: CSVDialect = .rfc4180, guardsFormulas: Bool? = nil) {
+    package init(layout: CSVLayout = .tidy, dialect: CSVDialect = .rfc4180, guardsFormulas: Bool? = nil) {
         self.layout = layout
         self.dialect = dialect
         self.guardsFormulas = guardsFormulas ?? dialect.guardsFormulasByDefault
     }
 
     /// Column names of the tidy layout: variable names, the same in every language so that files combine.
-    public static let tidyHeader = ["question_id", "question", "statement_id", "statement", "option_id", "option_code",
+    package static let tidyHeader = ["question_id", "question", "statement_id", "statement", "option_id", "option_code",
                                     "option", "n", "percent", "respondents", "mean", "median", "selections"]
 
-    public func write(_ table: Table) -> String {
+    package func write(_ table: Table) -> String {
         let records = layout == .tidy ? tidy(table) : wide(table)
         var out = dialect.writesByteOrderMark ? "\u{FEFF}" : ""
         for record in records {
@@ -79,7 +79,7 @@ public struct CSVTableWriter: Sendable {
 
     /// Text a spreadsheet may evaluate: it starts with `=`, `+`, `-`, `@`, tab, CR or LF (OWASP), unless the
     /// whole text is a plain number, which a spreadsheet reads as that number anyway.
-    public static func isFormulaLike(_ text: String) -> Bool {
+    package static func isFormulaLike(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else { return false }
         return !isPlainNumber(text)
     }

@@ -33,13 +33,13 @@ enum LaTeXCharacterSupport {
 }
 
 /// A character pdflatex cannot set, traced back to the label that holds it: key, file and line.
-public struct UnsupportedLabelCharacter: Error, CustomStringConvertible, Sendable {
-    public var format: String
-    public var scalar: UInt32
-    public var key: String
-    public var location: SourceLocation?
+package struct UnsupportedLabelCharacter: Error, CustomStringConvertible, Sendable {
+    package var format: String
+    package var scalar: UInt32
+    package var key: String
+    package var location: SourceLocation?
 
-    public var description: String {
+    package var description: String {
         let digits = String(scalar, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         return "\(location.map { "\($0): " } ?? "")error: \(key): \(format) cannot typeset \(code); "
@@ -47,7 +47,7 @@ public struct UnsupportedLabelCharacter: Error, CustomStringConvertible, Sendabl
     }
 
     /// `error` with the label key and place of the text it names, when a label holds that character; else `error`.
-    public static func locate(_ error: Error, in labels: LabelSet) -> Error {
+    package static func locate(_ error: Error, in labels: LabelSet) -> Error {
         guard case TableError.unsupportedCharacter(let format, let scalar, let text)? = error as? TableError,
               let character = Unicode.Scalar(scalar) else { return error }
         let holders = labels.entries.filter { $0.value.unicodeScalars.contains(character) }.map(\.key).sorted()

@@ -4,8 +4,8 @@ import Foundation
 /// babel: the ten reserved characters, babel's `"` shorthand, the ligatures `--`, `''` and `,,`, characters
 /// OT1 would misprint (`< > |`), line breaks, and the Unicode spaces and minus that pdflatex rejects.
 /// Brackets and stars are braced so that a cell can never become an optional argument of `\\`.
-public enum LaTeXEscaper {
-    public static func escape(_ text: String) throws -> String {
+package enum LaTeXEscaper {
+    package static func escape(_ text: String) throws -> String {
         var out = ""
         // A decomposed "å" (a + U+030A) would reach pdflatex as a bare combining ring, so such characters are
         // composed; others are left alone, since composing maps e.g. the ohm sign to a Greek omega T1 lacks.

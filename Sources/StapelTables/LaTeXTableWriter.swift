@@ -3,19 +3,19 @@ import StapelModel
 /// Writes a `Table` as a booktabs table for pdflatex: a `table` float to `\input` into a report, or a complete
 /// document. Long statements wrap in a ragged-right `X` column; numbers go raw into siunitx `S` columns, which
 /// align them on the decimal marker and print the language's marker.
-public struct LaTeXTableWriter: Sendable {
+package struct LaTeXTableWriter: Sendable {
     /// Write a complete document rather than a fragment.
-    public var standalone: Bool
+    package var standalone: Bool
     /// The decimal marker siunitx prints ("," in Swedish).
-    public var decimalMarker: String
+    package var decimalMarker: String
     /// The babel language of a standalone document.
-    public var babelLanguage: String
+    package var babelLanguage: String
     /// siunitx grouping of whole numbers: the separator (`\,`, `{.}`, `{,}`) and the fewest digits grouped, as
     /// the language's `NumberFormat` has them, so a table's counts read as the charts' and Markdown's do.
-    public var groupSeparator: String
-    public var groupMinimumDigits: Int
+    package var groupSeparator: String
+    package var groupMinimumDigits: Int
 
-    public init(standalone: Bool = false, decimalMarker: String = ".", babelLanguage: String = "english",
+    package init(standalone: Bool = false, decimalMarker: String = ".", babelLanguage: String = "english",
                 groupSeparator: String = "\\,", groupMinimumDigits: Int = 4) {
         self.standalone = standalone
         self.decimalMarker = decimalMarker
@@ -25,7 +25,7 @@ public struct LaTeXTableWriter: Sendable {
     }
 
     /// A writer for `language`'s conventions: its number format's decimal marker and grouping, and its babel language.
-    public init(standalone: Bool, language: String, numberFormat: NumberFormat) {
+    package init(standalone: Bool, language: String, numberFormat: NumberFormat) {
         self.init(standalone: standalone, decimalMarker: numberFormat.decimalSeparator,
                   babelLanguage: LaTeXTableWriter.babelLanguages[language] ?? "english",
                   groupSeparator: LaTeXTableWriter.siunitxGroupSeparator(numberFormat.groupSeparator),
@@ -34,12 +34,12 @@ public struct LaTeXTableWriter: Sendable {
 
     /// Babel names of the languages Stapel ships interface strings for (Debian: texlive-lang-english,
     /// -european, -german, -french); others fall back to English hyphenation.
-    public static let babelLanguages = ["sv": "swedish", "en": "british", "de": "ngerman", "fr": "french",
+    package static let babelLanguages = ["sv": "swedish", "en": "british", "de": "ngerman", "fr": "french",
                                         "fi": "finnish", "nb": "norsk", "no": "norsk", "da": "danish"]
 
     /// The siunitx `group-separator` for a number format's separator: a point or comma as itself, any space
     /// (no-break, narrow, thin) as a thin space `\,`, which pdflatex draws (U+202F and U+2009 stop it).
-    public static func siunitxGroupSeparator(_ separator: String) -> String {
+    package static func siunitxGroupSeparator(_ separator: String) -> String {
         switch separator {
         case ".": "{.}"
         case ",": "{,}"
@@ -49,13 +49,13 @@ public struct LaTeXTableWriter: Sendable {
     }
 
     /// The packages a fragment needs, as its first comment line says.
-    public static let preamble = """
+    package static let preamble = """
         \\usepackage[T1]{fontenc}
         \\usepackage{lmodern}
         \\usepackage{array,booktabs,tabularx,siunitx}
         """
 
-    public func write(_ table: Table) throws -> String {
+    package func write(_ table: Table) throws -> String {
         let fragment = try self.fragment(table.printed)
         guard standalone else { return fragment }
         return """
@@ -72,7 +72,7 @@ public struct LaTeXTableWriter: Sendable {
     /// Text safe inside a `%` comment line: a comment ends at the end of the line, so every line break
     /// (LF, CR, form feed, U+2028/2029, NEL) and every other control character becomes a space; without this a
     /// value holding "\n\\input{…}" would be run by pdflatex.
-    public static func commentText(_ text: String) -> String {
+    package static func commentText(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { s in
             s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029 ? " " : s
         }))

@@ -2,18 +2,18 @@ import StapelModel
 
 /// Writes a `Table` as a GitHub-flavoured Markdown pipe table: the question as a bold lead-in, one header
 /// row, numbers right-aligned in the language's format, the notes as paragraphs below.
-public struct MarkdownTableWriter: Sendable {
-    public var numberFormat: NumberFormat
+package struct MarkdownTableWriter: Sendable {
+    package var numberFormat: NumberFormat
     /// The notes (respondents, rounding, source) as paragraphs under the table; off for a document that
     /// states them elsewhere.
-    public var writesNotes: Bool
+    package var writesNotes: Bool
 
-    public init(numberFormat: NumberFormat, writesNotes: Bool = true) {
+    package init(numberFormat: NumberFormat, writesNotes: Bool = true) {
         self.numberFormat = numberFormat
         self.writesNotes = writesNotes
     }
 
-    public func write(_ table: Table) -> String {
+    package func write(_ table: Table) -> String {
         let table = table.printed
         let e = MarkdownTableWriter.escape
         var out = ""
@@ -46,7 +46,7 @@ public struct MarkdownTableWriter: Sendable {
 
     /// Text that reads as itself inside a table cell: pipes and inline markup escaped, HTML and entities
     /// disarmed, line breaks (which would end the row) turned into spaces.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for ch in text {

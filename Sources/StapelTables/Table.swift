@@ -2,38 +2,38 @@ import StapelModel
 
 /// One question's table, normalised once from the data and one label set: header cells, row stubs and
 /// numeric cells with their raw value and measure. The CSV, LaTeX and Markdown writers only lay it out.
-public struct Table: Sendable, Hashable {
-    public var surveyID: String
-    public var questionID: String
+package struct Table: Sendable, Hashable {
+    package var surveyID: String
+    package var questionID: String
     /// Language code of the label set the texts come from.
-    public var language: String
+    package var language: String
     /// "Fråga 1", or nil when the question id carries no number.
-    public var title: String?
+    package var title: String?
     /// The question text.
-    public var caption: String
+    package var caption: String
     /// A shorter caption for lists of tables, when the label set has one.
-    public var shortCaption: String?
+    package var shortCaption: String?
     /// Header of the row stub ("Svarsalternativ", "Påstående").
-    public var stubHeader: String
-    public var columns: [TableColumn]
+    package var stubHeader: String
+    package var columns: [TableColumn]
     /// Spanners over neighbouring columns ("Andel (%)" over the scale points).
-    public var groups: [ColumnGroup]
-    public var rows: [TableRow]
+    package var groups: [ColumnGroup]
+    package var rows: [TableRow]
     /// Sentences printed under the table (respondents, "several answers allowed", source …).
-    public var notes: [String]
+    package var notes: [String]
     /// The question's respondents; a row may have its own.
-    public var respondents: Int
+    package var respondents: Int
     /// Decimals of percents, as the survey prints them (means and medians keep one).
-    public var percentDecimals = 1
+    package var percentDecimals = 1
     /// The selections of a multiple-choice question's options together ("Valda alternativ"), when printed.
-    public var selections: Int?
+    package var selections: Int?
 
     /// Digits after the decimal marker for numbers of `measure`.
-    public func decimals(_ measure: Measure) -> Int { measure == .percent ? percentDecimals : measure.decimals }
+    package func decimals(_ measure: Measure) -> Int { measure == .percent ? percentDecimals : measure.decimals }
 
     /// The table without the columns that only data formats carry (count columns a style does not print):
     /// what LaTeX, Markdown and HTML lay out.
-    public var printed: Table {
+    package var printed: Table {
         var t = self
         for i in t.rows.indices where t.rows[i].lowBase { t.rows[i].stub += "\u{00A0}" + Table.lowBaseMarker }
         let keep = columns.indices.filter { columns[$0].printed }
@@ -52,7 +52,7 @@ public struct Table: Sendable, Hashable {
         return t
     }
 
-    public init(surveyID: String, questionID: String, language: String, title: String?, caption: String,
+    package init(surveyID: String, questionID: String, language: String, title: String?, caption: String,
                 shortCaption: String?, stubHeader: String, columns: [TableColumn], groups: [ColumnGroup],
                 rows: [TableRow], notes: [String], respondents: Int) {
         self.surveyID = surveyID
@@ -70,31 +70,31 @@ public struct Table: Sendable, Hashable {
     }
 
     /// The marker after the stub of a row on a low base (the same as the charts').
-    public static let lowBaseMarker = "*"
+    package static let lowBaseMarker = "*"
 
     /// The group a column belongs to, if any.
-    public func group(of column: Int) -> ColumnGroup? { groups.first { $0.columns.contains(column) } }
+    package func group(of column: Int) -> ColumnGroup? { groups.first { $0.columns.contains(column) } }
 }
 
 /// What a number in a table is: decides its decimals and where the tidy CSV layout files it.
-public enum Measure: String, Sendable, Hashable, CaseIterable {
+package enum Measure: String, Sendable, Hashable, CaseIterable {
     case count = "n"
     case percent
     case mean
     case median
 
     /// Digits after the decimal marker: counts are whole, shares and scores have one decimal.
-    public var decimals: Int { self == .count ? 0 : 1 }
+    package var decimals: Int { self == .count ? 0 : 1 }
 }
 
 /// An id with its visible label (an answer option, a scale point, a statement).
-public struct TableKey: Sendable, Hashable {
-    public var id: String
-    public var label: String
+package struct TableKey: Sendable, Hashable {
+    package var id: String
+    package var label: String
     /// The questionnaire's code, where the data gives one.
-    public var code: String?
+    package var code: String?
 
-    public init(id: String, label: String, code: String? = nil) {
+    package init(id: String, label: String, code: String? = nil) {
         self.id = id
         self.label = label
         self.code = code
@@ -102,20 +102,20 @@ public struct TableKey: Sendable, Hashable {
 }
 
 /// One numeric column.
-public struct TableColumn: Sendable, Hashable {
+package struct TableColumn: Sendable, Hashable {
     /// The header under its spanner ("Inget hinder", "Antal").
-    public var header: String
+    package var header: String
     /// A self-contained header for formats with a single header row ("Inget hinder (%)").
-    public var flatHeader: String
-    public var measure: Measure
+    package var flatHeader: String
+    package var measure: Measure
     /// The answer option whose numbers the column holds (grids); nil when the rows are the options.
-    public var option: TableKey?
+    package var option: TableKey?
     /// A "not applicable" point: shown for itself and kept out of mean and median.
-    public var setApart: Bool
+    package var setApart: Bool
     /// Laid out by the printed formats (LaTeX, Markdown, HTML); data formats (CSV) carry every column.
-    public var printed = true
+    package var printed = true
 
-    public init(header: String, flatHeader: String? = nil, measure: Measure, option: TableKey? = nil,
+    package init(header: String, flatHeader: String? = nil, measure: Measure, option: TableKey? = nil,
                 setApart: Bool = false) {
         self.header = header
         self.flatHeader = flatHeader ?? header
@@ -126,45 +126,45 @@ public struct TableColumn: Sendable, Hashable {
 }
 
 /// A spanner header over neighbouring columns.
-public struct ColumnGroup: Sendable, Hashable {
-    public var title: String
-    public var columns: Range<Int>
+package struct ColumnGroup: Sendable, Hashable {
+    package var title: String
+    package var columns: Range<Int>
 
-    public init(title: String, columns: Range<Int>) {
+    package init(title: String, columns: Range<Int>) {
         self.title = title
         self.columns = columns
     }
 }
 
 /// One body row: an answer option (choice questions), a statement (grids) or the "Totalt" row.
-public struct TableRow: Sendable, Hashable {
+package struct TableRow: Sendable, Hashable {
     /// What a row stands for.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case option
         case statement
         case total
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The option or statement id; `TableRow.totalID` for the "Totalt" row.
-    public var id: String
-    public var stub: String
+    package var id: String
+    package var stub: String
     /// One value per column; nil where the data has none.
-    public var cells: [Double?]
+    package var cells: [Double?]
     /// The respondents behind this row, when it differs from the question's.
-    public var respondents: Int?
+    package var respondents: Int?
     /// The option's questionnaire code (choice questions), where the data gives one.
-    public var code: String?
+    package var code: String?
     /// Rests on fewer answers than the style's `grid.low-base`: the printed formats mark its stub with
     /// `Table.lowBaseMarker`, explained by a note.
-    public var lowBase = false
+    package var lowBase = false
     /// The answers the row rests on (given, or reconstructed from its percents), where known.
-    public var base: Int?
+    package var base: Int?
 
     /// The id of the "Totalt" row: outside the id syntax of the data format, so no statement can share it.
-    public static let totalID = "_total"
+    package static let totalID = "_total"
 
-    public init(kind: Kind, id: String, stub: String, cells: [Double?], respondents: Int? = nil) {
+    package init(kind: Kind, id: String, stub: String, cells: [Double?], respondents: Int? = nil) {
         self.kind = kind
         self.id = id
         self.stub = stub
@@ -177,7 +177,7 @@ extension Table {
     /// The table with each answer option's column headed by a short key — the option's code, else its number
     /// in the scale — and a note that spells the keys out ("1 = I mycket hög utsträckning; 2 = …"), for a
     /// printed table whose option headers cannot be set whole; nil when no column belongs to an option.
-    public func keyedOptionHeaders() -> Table? {
+    package func keyedOptionHeaders() -> Table? {
         var keys: [String: String] = [:]
         var order: [TableKey] = []
         for column in columns {

@@ -2,15 +2,15 @@ import StapelModel
 
 /// Builds the `Table` of one question from a `RenderRequest`: which columns each question kind shows,
 /// with which headers and notes. The only place in the table writers that reads the label set.
-public struct TableBuilder: Sendable {
-    public let request: RenderRequest
+package struct TableBuilder: Sendable {
+    package let request: RenderRequest
 
-    public init(_ request: RenderRequest) { self.request = request }
+    package init(_ request: RenderRequest) { self.request = request }
 
     private var labels: LabelSet { request.labels }
     private var questionID: String { request.question.id }
 
-    public func build() throws -> Table {
+    package func build() throws -> Table {
         var table: Table
         switch request.question {
         case .singleChoice(let q): table = choiceTable(q, multiple: false)

@@ -1,12 +1,12 @@
 /// Why a table cannot be written: data that does not fit the question's shape, an unknown option value,
 /// or a character the output format cannot carry.
-public enum TableError: Error, Equatable, CustomStringConvertible, Sendable {
+package enum TableError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownScale(question: String, scale: String)
     case shape(question: String, row: String, found: Int, expected: Int, what: String)
     case unknownOption(name: String, value: String, allowed: [String])
     case unsupportedCharacter(format: String, scalar: UInt32, text: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownScale(let q, let scale):
             "error: question \(q) uses scale '\(scale)', which the survey does not declare"

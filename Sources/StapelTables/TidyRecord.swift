@@ -1,13 +1,13 @@
 /// One record of the tidy (long) layout: question × statement × option, with its numbers.
 /// Derived from a `Table`, so the tidy CSV and the printed layouts cannot disagree.
-public struct TidyRecord: Sendable, Hashable {
+package struct TidyRecord: Sendable, Hashable {
     /// The statement (grid row or "Totalt"), nil for choice questions.
-    public var statement: TableKey?
-    public var option: TableKey
-    public var values: [Measure: Double]
-    public var respondents: Int
+    package var statement: TableKey?
+    package var option: TableKey
+    package var values: [Measure: Double]
+    package var respondents: Int
 
-    public init(statement: TableKey?, option: TableKey, values: [Measure: Double], respondents: Int) {
+    package init(statement: TableKey?, option: TableKey, values: [Measure: Double], respondents: Int) {
         self.statement = statement
         self.option = option
         self.values = values
@@ -18,7 +18,7 @@ public struct TidyRecord: Sendable, Hashable {
 extension Table {
     /// The table as tidy records: one per option row of a choice question, one per statement × option of a
     /// grid. A row's mean and median, which belong to the statement, repeat on each of its records.
-    public var tidyRecords: [TidyRecord] {
+    package var tidyRecords: [TidyRecord] {
         var records: [TidyRecord] = []
         for row in rows {
             let respondents = row.respondents ?? self.respondents

@@ -2,10 +2,10 @@ import Foundation
 import StapelModel
 
 /// Reads a label set file (`stapel-labels/1`): nested mappings of strings, flattened to dotted keys.
-public enum LabelSetReader {
-    public static let formatName = "stapel-labels/1"
+package enum LabelSetReader {
+    package static let formatName = "stapel-labels/1"
 
-    public static func read(_ text: String, file: String) throws -> LabelSet {
+    package static func read(_ text: String, file: String) throws -> LabelSet {
         let root = try YAMLReader.parse(text, file: file)
         var language: String?
         var entries: [String: String] = [:]

@@ -4,22 +4,22 @@ import StapelModel
 /// A report build, as `stapel.yaml` describes it (format `stapel-manifest/1`): which surveys, questions,
 /// formats, languages and styles to render, where to, and per-question overrides. Paths are resolved against
 /// the manifest's folder. `ManifestReader` reads it; `stapel build` runs it.
-public struct Manifest: Sendable {
-    public static let format = "stapel-manifest/1"
+package struct Manifest: Sendable {
+    package static let format = "stapel-manifest/1"
 
     /// The manifest file, as shown in messages.
-    public var file: String
+    package var file: String
     /// The folder relative paths resolve against.
-    public var directory: URL
+    package var directory: URL
     /// Folder of house styles (`styles-folder`, default `Styles`).
-    public var stylesDirectory: URL
+    package var stylesDirectory: URL
     /// Folders searched for `stapel-backend-NAME` programs before `PATH` (`backends-folder`).
-    public var backendFolders: [URL]
+    package var backendFolders: [URL]
     /// Seconds an external backend may take per output (`backend-timeout`); nil: Stapel's default.
-    public var backendTimeout: Double?
-    public var surveys: [Entry]
+    package var backendTimeout: Double?
+    package var surveys: [Entry]
 
-    public init(file: String, directory: URL, stylesDirectory: URL, backendFolders: [URL], backendTimeout: Double?,
+    package init(file: String, directory: URL, stylesDirectory: URL, backendFolders: [URL], backendTimeout: Double?,
                 surveys: [Entry]) {
         self.file = file
         self.directory = directory
@@ -30,27 +30,27 @@ public struct Manifest: Sendable {
     }
 
     /// One entry of `surveys:`.
-    public struct Entry: Sendable {
-        public var directory: URL
-        public var outputDirectory: URL
+    package struct Entry: Sendable {
+        package var directory: URL
+        package var outputDirectory: URL
         /// Backend names; nil: every built-in backend.
-        public var formats: [String]?
-        public var languages: [String]
-        public var styles: [String]
+        package var formats: [String]?
+        package var languages: [String]
+        package var styles: [String]
         /// Question ids; empty: all.
-        public var questions: [String]
+        package var questions: [String]
         /// The backend options, once `optionFields` are checked against the backends' declarations.
-        public var options: RenderOptions
+        package var options: RenderOptions
         /// Every field of the entry that is not one of the manifest's own: backend options as written.
-        public var optionFields: [OptionField]
-        public var fallbackLanguage: String?
-        public var overrides: [QuestionOverride]
+        package var optionFields: [OptionField]
+        package var fallbackLanguage: String?
+        package var overrides: [QuestionOverride]
         /// Where the entry is written, for messages about it.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// `surveys[0]`.
-        public var path: String
+        package var path: String
 
-        public init(directory: URL, outputDirectory: URL, formats: [String]?, languages: [String], styles: [String],
+        package init(directory: URL, outputDirectory: URL, formats: [String]?, languages: [String], styles: [String],
                     questions: [String], options: RenderOptions, optionFields: [OptionField] = [], fallbackLanguage: String?,
                     overrides: [QuestionOverride], location: SourceLocation, path: String) {
             self.directory = directory
@@ -71,23 +71,23 @@ public struct Manifest: Sendable {
 
 /// A per-question change to the house style, from a manifest's `overrides:`: the chart kind of a grid,
 /// the sort order, the figure width, options to highlight.
-public struct QuestionOverride: Sendable, Hashable {
-    public var question: String
+package struct QuestionOverride: Sendable, Hashable {
+    package var question: String
     /// `stacked` or `diverging` (grids).
-    public var chart: GridLayout?
+    package var chart: GridLayout?
     /// `questionnaire`, `share` or `mean` (`mean` for grids only).
-    public var sort: String?
+    package var sort: String?
     /// Figure width in millimetres.
-    public var widthMM: Double?
+    package var widthMM: Double?
     /// Ids of options or rows to set apart.
-    public var highlight: [String]?
-    public var location: SourceLocation
+    package var highlight: [String]?
+    package var location: SourceLocation
     /// `surveys[0].overrides.q05`.
-    public var path: String
+    package var path: String
 
-    public static let sortOrders = ["questionnaire", "share", "mean"]
+    package static let sortOrders = ["questionnaire", "share", "mean"]
 
-    public init(question: String, chart: GridLayout? = nil, sort: String? = nil, widthMM: Double? = nil,
+    package init(question: String, chart: GridLayout? = nil, sort: String? = nil, widthMM: Double? = nil,
                 highlight: [String]? = nil, location: SourceLocation, path: String) {
         self.question = question
         self.chart = chart
@@ -99,21 +99,21 @@ public struct QuestionOverride: Sendable, Hashable {
     }
 
     /// An error about this override, placed at it.
-    public func error(_ message: String) -> DataError { DataError(location, path: path, message) }
+    package func error(_ message: String) -> DataError { DataError(location, path: path, message) }
 }
 
 extension Manifest {
     /// A backend option as a manifest entry writes it (`csv-layout: wide`), with its place for messages.
-    public struct OptionField: Sendable {
-        public var name: String
+    package struct OptionField: Sendable {
+        package var name: String
         /// The value as written; nil when the field holds a list or a mapping.
-        public var value: String?
+        package var value: String?
         /// Where the field's key stands.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// `surveys[0].csv-layout`.
-        public var path: String
+        package var path: String
 
-        public init(name: String, value: String?, location: SourceLocation, path: String) {
+        package init(name: String, value: String?, location: SourceLocation, path: String) {
             self.name = name
             self.value = value
             self.location = location
@@ -121,6 +121,6 @@ extension Manifest {
         }
 
         /// An error about this field, placed in the manifest.
-        public func error(_ message: String) -> DataError { DataError(location, path: path, message) }
+        package func error(_ message: String) -> DataError { DataError(location, path: path, message) }
     }
 }

@@ -24,24 +24,24 @@ import StapelModel
 ///     overrides:
 ///       q05: {chart: diverging, sort: mean, width: 120}
 /// ```
-public enum ManifestReader {
-    public static let defaultFileName = "stapel.yaml"
+package enum ManifestReader {
+    package static let defaultFileName = "stapel.yaml"
 
     static let topFields: Set<String> = ["format", "output", "styles-folder", "backends-folder", "backend-timeout",
                                          "formats", "languages", "styles", "surveys"]
     /// The manifest's own fields of a survey entry; any other field is a backend option.
-    public static let entryFields: Set<String> = ["path", "output", "formats", "languages", "styles", "questions",
+    package static let entryFields: Set<String> = ["path", "output", "formats", "languages", "styles", "questions",
                                                   "fallback-language", "overrides"]
     static let overrideFields: Set<String> = ["chart", "sort", "width", "highlight"]
 
     /// Reads the manifest at `url`.
-    public static func load(_ url: URL) throws -> Manifest {
+    package static func load(_ url: URL) throws -> Manifest {
         try read(try SurveyLoader.readText(url), file: SurveyLoader.display(url),
                  directory: url.deletingLastPathComponent())
     }
 
     /// Reads manifest text; relative paths resolve against `directory`.
-    public static func read(_ text: String, file: String, directory: URL) throws -> Manifest {
+    package static func read(_ text: String, file: String, directory: URL) throws -> Manifest {
         let root = try YAMLReader.parse(text, file: file)
         try root.checkFields(topFields)
         let formatReader = try root.required("format")

@@ -4,18 +4,18 @@ import StapelModel
 /// Reads house styles from `Styles/<name>.yaml` (format `stapel-style/1`), following `extends:`.
 /// A file names only the fields it changes; the rest come from the style it extends, or from `Style`'s defaults.
 /// Every wrong field is reported with its file, line and column and the fields or values that are allowed.
-public enum StyleReader {
-    public static let formatName = "stapel-style/1"
+package enum StyleReader {
+    package static let formatName = "stapel-style/1"
 
     /// The built-in house style: `Styles/default.yaml`, compiled into the binary (see the EmbedResources plugin).
     /// It exists even without a styles folder; a `default.yaml` in the folder replaces it (and may itself
     /// `extends: default` to change only some fields of the built-in one).
-    public static let builtInName = "default"
-    public static var builtInText: String { EmbeddedResources.defaultStyle }
+    package static let builtInName = "default"
+    package static var builtInText: String { EmbeddedResources.defaultStyle }
     static let builtInFile = "Styles/default.yaml (built in)"
 
     /// Style names available in `directory` (which need not exist), the built-in `default` included.
-    public static func available(in directory: URL) -> [String] {
+    package static func available(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return Set(names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) } + [builtInName]).sorted()
     }
@@ -25,7 +25,7 @@ public enum StyleReader {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(name).yaml").path)
     }
 
-    public static func load(_ name: String, from directory: URL) throws -> Style {
+    package static func load(_ name: String, from directory: URL) throws -> Style {
         var chain: [YAMLReader] = []
         var visiting: [String] = []
         var next: String? = name
@@ -63,7 +63,7 @@ public enum StyleReader {
     }
 
     /// Reads one style file's text (no `extends:`), for tests and for styles that do not live in a folder.
-    public static func read(_ text: String, file: String, name: String) throws -> Style {
+    package static func read(_ text: String, file: String, name: String) throws -> Style {
         let root = try YAMLReader.parse(text, file: file)
         try root.checkFields(Set(["format", "description", "questions"]).union(StyleFields.groups))
         try checkFormat(root)
@@ -332,10 +332,10 @@ extension YAMLReader {
 }
 
 /// A style that cannot be found, or whose `extends:` chain loops.
-public enum StyleError: Error, CustomStringConvertible, Sendable {
+package enum StyleError: Error, CustomStringConvertible, Sendable {
     case unknown(String, available: [String], folder: String)
     case cycle([String])
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknown(let name, let available, let folder):
             "error: no style '\(name)' (no \(name).yaml in the styles folder '\(folder)', and it is not built in); "
@@ -347,26 +347,26 @@ public enum StyleError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The ranges style values must lie in, so that no size reaches Cairo unbounded (Docs/security.md).
-public enum StyleLimits {
+package enum StyleLimits {
     /// Width ÷ height from `16:9` or `1.78` (positive parts), without the range check; nil for anything else.
     /// Style files and `stapel render --aspect` read ratios alike.
-    public static func parseAspectRatio(_ text: String) -> Double? {
+    package static func parseAspectRatio(_ text: String) -> Double? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w > 0, h > 0 { return w / h }
         if parts.count == 1, let r = Double(text), r > 0 { return r }
         return nil
     }
 
-    public static let widthMM: ClosedRange<Double> = 10...2000
-    public static let marginMM: ClosedRange<Double> = 0...200
-    public static let dpi: ClosedRange<Double> = 36...2400
-    public static let fontSize: ClosedRange<Double> = 1...200
-    public static let lineSpacing: ClosedRange<Double> = 0.5...5
-    public static let length: ClosedRange<Double> = 0.5...500
-    public static let gap: ClosedRange<Double> = 0...500
-    public static let labelLines: ClosedRange<Double> = 1...100
-    public static let percent: ClosedRange<Double> = 0...100
-    public static let aspectRatio: ClosedRange<Double> = 0.1...10
+    package static let widthMM: ClosedRange<Double> = 10...2000
+    package static let marginMM: ClosedRange<Double> = 0...200
+    package static let dpi: ClosedRange<Double> = 36...2400
+    package static let fontSize: ClosedRange<Double> = 1...200
+    package static let lineSpacing: ClosedRange<Double> = 0.5...5
+    package static let length: ClosedRange<Double> = 0.5...500
+    package static let gap: ClosedRange<Double> = 0...500
+    package static let labelLines: ClosedRange<Double> = 1...100
+    package static let percent: ClosedRange<Double> = 0...100
+    package static let aspectRatio: ClosedRange<Double> = 0.1...10
 
     static func show(_ v: Double) -> String {
         guard v.isFinite, abs(v) < 1e15 else { return "\(v)" }

@@ -2,33 +2,33 @@ import Foundation
 import StapelModel
 
 /// Loads a survey folder (`survey.yaml`, `labels/<lang>.yaml`) and Stapel's interface label sets.
-public struct SurveyLoader: Sendable {
-    public let directory: URL
+package struct SurveyLoader: Sendable {
+    package let directory: URL
 
-    public init(directory: URL) { self.directory = directory }
+    package init(directory: URL) { self.directory = directory }
 
-    public var surveyFile: URL { directory.appendingPathComponent("survey.yaml") }
+    package var surveyFile: URL { directory.appendingPathComponent("survey.yaml") }
     /// `labels/<language>.yaml`. A `language` that is not a language code (`../x`, `a/b`) gets a name that
     /// cannot exist, never a path outside `labels/`; `checkedLabelsFile` says why.
-    public func labelsFile(_ language: String) -> URL {
+    package func labelsFile(_ language: String) -> URL {
         let name = LanguageCode.isValid(language) ? language : ".invalid-language-code"
         return directory.appendingPathComponent("labels/\(name).yaml")
     }
 
-    public func loadSurvey() throws -> Survey {
+    package func loadSurvey() throws -> Survey {
         var survey = try SurveyReader.read(try SurveyLoader.readText(surveyFile), file: SurveyLoader.display(surveyFile))
         survey.directory = directory.path
         return survey
     }
 
     /// Languages with a label set in the survey folder, sorted.
-    public func availableLanguages() -> [String] {
+    package func availableLanguages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("labels").path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// The survey's own label set for `language`.
-    public func loadSurveyLabels(_ language: String) throws -> LabelSet {
+    package func loadSurveyLabels(_ language: String) throws -> LabelSet {
         let file = try checkedLabelsFile(language)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
@@ -45,7 +45,7 @@ public struct SurveyLoader: Sendable {
     }
 
     /// `labels/<language>.yaml`, after checking that `language` is a language code and cannot leave the folder.
-    public func checkedLabelsFile(_ language: String) throws -> URL {
+    package func checkedLabelsFile(_ language: String) throws -> URL {
         guard LanguageCode.isValid(language) else { throw LoadError.invalidLanguage(language) }
         return labelsFile(language)
     }
@@ -53,14 +53,14 @@ public struct SurveyLoader: Sendable {
     /// The survey's label set combined with the interface strings of the same language. The survey's own
     /// `ui.*` and `number.*` entries win; for a language Stapel ships no interface set for, the survey's set
     /// alone is returned (`InterfaceLabels.missingKeys` says what it still lacks).
-    public func loadLabels(_ language: String) throws -> LabelSet {
+    package func loadLabels(_ language: String) throws -> LabelSet {
         let labels = try loadSurveyLabels(language)
         guard InterfaceLabels.has(language) else { return labels }
         return labels.merging(try InterfaceLabels.load(language))
     }
 
     /// The survey's source language: `language:` in survey.yaml, else the only label set in labels/.
-    public func sourceLanguage(of survey: Survey) throws -> String {
+    package func sourceLanguage(of survey: Survey) throws -> String {
         if let language = survey.language { return language }
         let available = availableLanguages()
         guard available.count == 1 else {
@@ -70,7 +70,7 @@ public struct SurveyLoader: Sendable {
     }
 
     /// The source language of the survey in this folder (reads survey.yaml).
-    public func sourceLanguage() throws -> String { try sourceLanguage(of: try loadSurvey()) }
+    package func sourceLanguage() throws -> String { try sourceLanguage(of: try loadSurvey()) }
 
     static func readText(_ url: URL) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -83,7 +83,7 @@ public struct SurveyLoader: Sendable {
     }
 
     /// A path relative to the working directory when it lies below it, for shorter messages.
-    public static func display(_ url: URL) -> String {
+    package static func display(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
@@ -91,7 +91,7 @@ public struct SurveyLoader: Sendable {
 }
 
 /// Failures to find or open inputs (as opposed to `DataError`, a file that opens but is wrong).
-public enum LoadError: Error, CustomStringConvertible, Sendable {
+package enum LoadError: Error, CustomStringConvertible, Sendable {
     case unreadable(String)
     case unknownLanguage(String, available: [String])
     /// survey.yaml declares no `language:` and labels/ holds no label set or several.
@@ -104,7 +104,7 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
     /// A label file that is a dangling symbolic link or a link loop.
     case unreadableLink(String, target: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path): "error: cannot read '\(path)'"
         case .unknownLanguage(let lang, let available):
@@ -128,31 +128,31 @@ public enum LoadError: Error, CustomStringConvertible, Sendable {
 /// Stapel's own interface strings ("Antal svar", "Totalt" …), shared by every survey, one set per language.
 /// They are compiled into the binary from `Sources/StapelYAML/Resources/Labels/<lang>.yaml` (see the
 /// EmbedResources plugin), so they are there wherever `stapel` is copied to.
-public enum InterfaceLabels {
+package enum InterfaceLabels {
     /// Where the shipped sets live in the source tree, for messages and translators.
-    public static let sourceFolder = "Sources/StapelYAML/Resources/Labels"
+    package static let sourceFolder = "Sources/StapelYAML/Resources/Labels"
 
     /// Whether Stapel ships interface strings for `language`.
-    public static func has(_ language: String) -> Bool { EmbeddedResources.interfaceLabels[language] != nil }
+    package static func has(_ language: String) -> Bool { EmbeddedResources.interfaceLabels[language] != nil }
 
     /// The YAML text of `language`'s shipped set, if there is one.
-    public static func text(_ language: String) -> String? { EmbeddedResources.interfaceLabels[language] }
+    package static func text(_ language: String) -> String? { EmbeddedResources.interfaceLabels[language] }
 
-    public static func availableLanguages() -> [String] { EmbeddedResources.interfaceLabels.keys.sorted() }
+    package static func availableLanguages() -> [String] { EmbeddedResources.interfaceLabels.keys.sorted() }
 
     /// The keys every interface set has: those of the English one. A survey's label set for a language Stapel
     /// ships no interface set for must supply them all.
-    public static let referenceKeys: [String] = {
+    package static let referenceKeys: [String] = {
         guard let set = try? load("en") else { return [] }
         return set.entries.keys.sorted()
     }()
 
     /// The interface keys `labels` lacks (none when Stapel ships an interface set for its language).
-    public static func missingKeys(in labels: LabelSet) -> [String] {
+    package static func missingKeys(in labels: LabelSet) -> [String] {
         referenceKeys.filter { labels[$0] == nil }
     }
 
-    public static func load(_ language: String) throws -> LabelSet {
+    package static func load(_ language: String) throws -> LabelSet {
         guard let text = text(language) else {
             throw LoadError.noInterfaceLabels(language, available: availableLanguages())
         }

@@ -1,10 +1,10 @@
 import StapelModel
 
 /// Reads `survey.yaml` (format `stapel-survey/1`) into a `Survey`. See Docs/data-format.md.
-public enum SurveyReader {
-    public static let formatName = "stapel-survey/1"
+package enum SurveyReader {
+    package static let formatName = "stapel-survey/1"
 
-    public static func read(_ text: String, file: String) throws -> Survey {
+    package static func read(_ text: String, file: String) throws -> Survey {
         let root = try YAMLReader.parse(text, file: file)
         try root.checkFields(["format", "id", "language", "year", "reference", "respondents", "rounding",
                               "percent-decimals", "percent-base", "scales", "questions"])
