@@ -35,9 +35,14 @@ package struct BuildState: Sendable, Equatable {
     /// when they changed (`FontFingerprint`).
     package var fonts: [String: FontFingerprint.FileRecord]
 
-    package init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:]) {
+    /// The last successful run's record (`RunRecord`), which lets the same command find nothing changed
+    /// without reading its inputs.
+    package var run: RunRecord?
+
+    package init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:], run: RunRecord? = nil) {
         self.entries = entries
         self.fonts = fonts
+        self.run = run
     }
 
     package static func url(in folder: URL) -> URL { folder.appendingPathComponent(fileName, isDirectory: false) }
@@ -49,7 +54,7 @@ package struct BuildState: Sendable, Equatable {
               let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
             return BuildState()
         }
-        return BuildState(entries: file.outputs, fonts: file.fonts ?? [:])
+        return BuildState(entries: file.outputs, fonts: file.fonts ?? [:], run: file.run)
     }
 
     /// Writes the state atomically, keys sorted so that the file itself is stable.
@@ -57,7 +62,7 @@ package struct BuildState: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
-                                              fonts: fonts.isEmpty ? nil : fonts))
+                                              fonts: fonts.isEmpty ? nil : fonts, run: run))
         try AtomicFile.write(Array(data) + [0x0A], to: BuildState.url(in: folder))
     }
 
@@ -66,6 +71,7 @@ package struct BuildState: Sendable, Equatable {
         var stapel: String
         var outputs: [String: Entry]
         var fonts: [String: FontFingerprint.FileRecord]?
+        var run: RunRecord?
     }
 }
 

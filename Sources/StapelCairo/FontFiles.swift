@@ -11,6 +11,21 @@ package enum FontFiles {
         return listed.isEmpty ? match(family, config: config) : listed
     }
 
+    /// fontconfig's configuration files, font folders and cache folders: what decides which file a family
+    /// resolves to. A font installed, removed or re-cached changes the stamp of one of them.
+    package static func configurationPaths() -> [String] {
+        guard let config = FcConfigGetCurrent() else { return [] }
+        var paths: [String] = []
+        for list in [FcConfigGetConfigFiles(config), FcConfigGetFontDirs(config), FcConfigGetCacheDirs(config)] {
+            guard let list else { continue }
+            defer { FcStrListDone(list) }
+            while let item = FcStrListNext(list) {
+                paths.append(String(cString: UnsafeRawPointer(item).assumingMemoryBound(to: CChar.self)))
+            }
+        }
+        return paths
+    }
+
     private static func list(_ family: String, config: OpaquePointer) -> [String] {
         guard let pattern = FcPatternCreate() else { return [] }
         defer { FcPatternDestroy(pattern) }

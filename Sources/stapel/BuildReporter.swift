@@ -192,8 +192,10 @@ extension BuildReporter {
     /// failed, 1 when a check found outputs missing or stale.
     /// With `strict`, any warning (the data's, a layout's, a backend's) makes the run fail with 1 after it
     /// has written everything, as `validate --strict` does.
+    /// `onSuccess` receives every warning of a run that failed nothing (not a check), to record the run.
     func execute(_ jobs: [QuestionJob], documents: [DocumentJob] = [], warnings: [String], force: Bool, check: Bool,
-                 complete: Bool = false, prune: Bool = false, strict: Bool = false) -> Int32 {
+                 complete: Bool = false, prune: Bool = false, strict: Bool = false,
+                 onSuccess: (([String]) -> Void)? = nil) -> Int32 {
         for warning in warnings { self.warning(warning) }
         let runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
         let report = check ? runner.check(jobs, documents: documents) : runner.build(jobs, documents: documents)
@@ -208,6 +210,7 @@ extension BuildReporter {
                              + "(first: \(SurveyLoader.display(report.dropped[0]))); `stapel build --prune` removes them")
             }
         }
+        if !check, report.failed.isEmpty, report.dropped.isEmpty { onSuccess?(warnings + report.warnings) }
         var code: Int32 = if check {
             report.stale.isEmpty ? ExitStatus.ok : ExitStatus.dataError
         } else {
@@ -218,6 +221,27 @@ extension BuildReporter {
             code = ExitStatus.dataError
         }
         summary(report, check: check, exitCode: code)
+        return code
+    }
+
+    /// Reports a run whose record found every input and output as it left them (`RunRecord`): each output
+    /// unchanged, with the recorded warnings, exactly as a build that rendered nothing would.
+    func replay(_ record: RunRecord, strict: Bool) -> Int32 {
+        var report = BuildReport()
+        for warning in record.warnings { self.warning(warning) }
+        handle(.started(total: record.outputs.count))
+        for (i, output) in record.outputs.enumerated() {
+            let info = output.info
+            handle(.rendering(info))
+            handle(.finished(info, .unchanged, done: i + 1, total: record.outputs.count))
+            report.unchanged.append(info.output)
+        }
+        var code = ExitStatus.ok
+        if strict, warningCount > 0 {
+            error("error: --strict: \(warningCount) warning(s)")
+            code = ExitStatus.dataError
+        }
+        summary(report, check: false, exitCode: code)
         return code
     }
 

@@ -311,6 +311,56 @@ import Testing
         #expect(again.stdout.contains("0 written") && again.stderr.contains("questions.q01.options.ja"), "\(again.stderr)")
     }
 
+    /// The same command with every input as it was is answered from the run record, without reading the survey:
+    /// a survey replaced behind an unchanged size and time goes unnoticed (as with `make`), one with a new time
+    /// is read; touching an input costs a plan but no writes; an external backend's command is never recorded.
+    @Test func anUnchangedCommandIsAnsweredFromItsRecord() throws {
+        defer { scratch.cleanUp() }
+        let args = ["render", "survey", "--out", "rendered", "--styles", stylesFolder.path, "--format", "md,svg", "--lang", "sv",
+                    "--questions", "q01,q05"]
+        #expect(try stapel(args).stdout == "4 written, 0 unchanged, 0 failed\n")
+        let rendered = scratch.url.appendingPathComponent("rendered")
+        let data = survey.appendingPathComponent("survey.yaml")
+        let record = try #require(BuildState.load(from: rendered).run)
+        #expect(record.outputs.count == 4)
+        #expect(record.inputs.keys.contains(data.standardizedFileURL.path))
+        #expect(record.inputs.keys.contains { $0.hasSuffix("labels/sv.yaml") })
+        #expect(record.inputs.keys.contains { $0.hasSuffix("/stapel") }, "the executable itself")
+        #expect(!BuildState.load(from: rendered).fonts.isEmpty && BuildState.load(from: rendered).fonts.keys.allSatisfy { record.inputs[$0] != nil })
+
+        // Garbage of the same size, given back the old time: the record answers, so nothing reads it.
+        let original = try Data(contentsOf: data)
+        var info = stat()
+        #expect(stat(data.path, &info) == 0)
+        try Data(repeating: UInt8(ascii: "["), count: original.count).write(to: data)
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, data.path, &times, 0) == 0)
+        let replayed = try stapel(args + ["--log-format", "json"])
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        #expect(try jsonEvents(replayed.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
+        // With a new time the survey is read, and its error reported.
+        times[1].tv_sec += 1
+        #expect(utimensat(AT_FDCWD, data.path, &times, 0) == 0)
+        #expect(try stapel(args).status == 1)
+        try original.write(to: data)
+
+        // A label file touched: planned again, nothing rewritten, and recorded anew.
+        #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
+        let before = try #require(BuildState.load(from: rendered).run)
+        let labels = survey.appendingPathComponent("labels/sv.yaml")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: labels.path)
+        #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
+        #expect(BuildState.load(from: rendered).run?.inputs[labels.standardizedFileURL.path] != before.inputs[labels.standardizedFileURL.path])
+
+        // An external backend could change on PATH without a trace: such a command keeps no record.
+        let external = ["render", "survey", "--out", "external", "--styles", stylesFolder.path, "--format", "echo", "--lang", "sv",
+                        "--questions", "q01"]
+        let withPath = try runStapel(external, in: scratch.url,
+                                     environment: ["PATH": scratch.url.appendingPathComponent("backends").path + ":/usr/bin:/bin"])
+        #expect(withPath.status == 0, "\(withPath.stderr)")
+        #expect(BuildState.load(from: scratch.url.appendingPathComponent("external")).run == nil)
+    }
+
     @Test func renderKeepsItsFlagsAndIsIncrementalToo() throws {
         defer { scratch.cleanUp() }
         let args = ["render", "survey", "--out", "rendered", "--styles", stylesFolder.path, "--format", "md", "--lang", "sv,en", "--questions", "q01,q05"]

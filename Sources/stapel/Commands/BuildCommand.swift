@@ -48,21 +48,40 @@ struct BuildCommand: ParsableCommand {
             reporter.error("error: no manifest '\(manifest)'; run in a folder holding \(ManifestReader.defaultFileName) or name the file")
             throw ExitCode(ExitStatus.usage)
         }
-        let jobs: [QuestionJob]
-        let documents: [DocumentJob]
-        let warnings: [String]
+        var jobs: [QuestionJob] = []
+        var documents: [DocumentJob] = []
+        var warnings: [String] = []
+        var replayed: RunRecord?
+        var key: String?
+        var plans: [RenderPlan] = []
         do {
             let manifest = try ManifestReader.load(url)
             let finder = ManifestPlanner.finder(manifest, extraFolders: stapelExecutableFolder.map { [$0] } ?? [],
                                                 timeout: backendTimeout)
             let registry = try BackendRegistry.builtIn.resolving(ManifestPlanner.formats(manifest), with: finder)
-            (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: try ManifestPlanner.plans(manifest, builtIn: registry))
+            plans = try ManifestPlanner.plans(manifest, builtIn: registry)
+            // The same manifest with nothing changed since it last built: its record says so without planning.
+            key = force || check || prune ? nil : RunRecord.key(for: plans, extra: [url.standardizedFileURL.path])
+            if let key, let record = RunRecord.unchanged(key: key, roots: plans.map(\.outputDirectory), complete: true) {
+                replayed = record
+            }
+            if replayed == nil { (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: plans) }
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
         }
+        if let replayed {
+            let code = reporter.replay(replayed, strict: strict)
+            if code != ExitStatus.ok { throw ExitCode(code) }
+            return
+        }
         // The manifest names everything its output folders should hold: outputs it no longer names are reported
         // (by --check as stale) and removed with --prune.
-        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force, check: check, complete: true, prune: prune, strict: strict)
+        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force, check: check, complete: true,
+                                    prune: prune, strict: strict) { all in
+            if let key {
+                RunRecord.record(key: key, plans: plans, jobs: jobs, documents: documents, warnings: all, extraInputs: [url])
+            }
+        }
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }

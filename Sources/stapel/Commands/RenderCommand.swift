@@ -107,9 +107,12 @@ struct RenderCommand: ParsableCommand {
         let outFolder = single.map { $0.deletingLastPathComponent().appendingPathComponent(".stapel-output-\(getpid())") }
             ?? URL(fileURLWithPath: out)
         defer { if let single { try? FileManager.default.removeItem(at: single.deletingLastPathComponent().appendingPathComponent(".stapel-output-\(getpid())")) } }
-        let jobs: [QuestionJob]
-        let documents: [DocumentJob]
-        let warnings: [String]
+        var jobs: [QuestionJob] = []
+        var documents: [DocumentJob] = []
+        var warnings: [String] = []
+        var replayed: RunRecord?
+        var key: String?
+        var plans: [RenderPlan] = []
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
             let finder = ExternalBackendFinder(folders: stapelExecutableFolder.map { [$0] } ?? [])
@@ -120,11 +123,25 @@ struct RenderCommand: ParsableCommand {
                 formats: formats, languages: languages, style: style,
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
             plan.page = RenderPlan.PageAdjustment(widthMM: widthMm, dpi: dpi, aspectRatio: aspectRatio)
-            (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
+            // The same command with nothing changed since it last succeeded: its record says so without planning.
+            key = force || single != nil ? nil : RunRecord.key(for: [plan])
+            if let key, let record = RunRecord.unchanged(key: key, roots: [outFolder], complete: false) {
+                replayed = record
+            }
+            plans = [plan]
+            if replayed == nil { (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan]) }
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
-        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force || single != nil, check: false, strict: strict)
+        if let replayed {
+            let code = reporter.replay(replayed, strict: strict)
+            if code != ExitStatus.ok { throw ExitCode(code) }
+            return
+        }
+        let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force || single != nil, check: false,
+                                    strict: strict) { all in
+            if let key { RunRecord.record(key: key, plans: plans, jobs: jobs, documents: documents, warnings: all) }
+        }
         if code != ExitStatus.ok { throw ExitCode(code) }
         if let single, let produced = jobs.first?.outputs.first?.output {
             // Moved within one folder: FILE is either its old self or the new output, never partial.

@@ -1,0 +1,149 @@
+import Foundation
+import StapelCairo
+
+/// What one successful run read and wrote, kept in each of its output folders' state: the command (`key`),
+/// every file and folder it read with its size and modification time, its outputs and its warnings. When the
+/// same command runs again and finds every input as recorded and every output as the state says it wrote it,
+/// nothing it depends on can have changed, so the run reports the outputs unchanged without reading the survey
+/// at all — as `make` and `ninja` judge by time stamps, and as Stapel already judges its outputs.
+///
+/// The inputs: the survey folder, `survey.yaml` and the label files; the styles folder and its files; the logo;
+/// the manifest; the font files drawn with, fontconfig's configuration files, font folders and caches (so that
+/// an installed or removed font is noticed); and the `stapel` executable itself. Commands with an external
+/// backend are never taken from a record (the program on PATH could change without a trace), nor are `--force`,
+/// `--check` and `--prune`.
+package struct RunRecord: Codable, Equatable, Sendable {
+    package var key: String
+    /// Stamps of the files and folders read, by path.
+    package var inputs: [String: FileStamp]
+    /// Files and folders looked for and not found (a style file, a label set, the styles folder): one appearing
+    /// would change what the command reads.
+    package var absent: [String]
+    package var outputs: [Output]
+    /// The run's warnings (the data's, the fonts', the layouts', the backends'), reported again.
+    package var warnings: [String]
+
+    /// One output, as a build reports it.
+    package struct Output: Codable, Equatable, Sendable {
+        package var root: String
+        package var relativePath: String
+        package var question: String?
+        package var language: String
+        package var format: String
+
+        package var info: OutputInfo {
+            OutputInfo(output: URL(fileURLWithPath: root).appendingPathComponent(relativePath, isDirectory: false),
+                       questionID: question, language: language, format: format)
+        }
+    }
+
+    /// The key of a command made of `plans` (plus `extra`, e.g. the manifest's path); nil when a format is not
+    /// one of Stapel's own backends.
+    package static func key(for plans: [RenderPlan], builtIn: BackendRegistry = .builtIn, extra: [String] = []) -> String? {
+        let own = Set(builtIn.allNames)
+        guard plans.allSatisfy({ $0.formats.allSatisfy(own.contains) }) else { return nil }
+        let skipped = CanonicalValue.positionFields.union(["origin"])
+        let described: [CanonicalValue] = plans.map { plan in
+            .object([
+                .init("survey", .string(plan.surveyDirectory.standardizedFileURL.path)),
+                .init("output", .string(plan.outputDirectory.standardizedFileURL.path)),
+                .init("styles", .string(plan.stylesDirectory.standardizedFileURL.path)),
+                .init("formats", .array(plan.formats.map { .string($0) })),
+                .init("languages", .array(plan.languages.map { .string($0) })),
+                .init("style", .string(plan.style)),
+                .init("questions", .array(plan.questions.map { .string($0) })),
+                .init("options", CanonicalValue(reflecting: plan.options.values)),
+                .init("fallback", plan.fallbackLanguage.map { .string($0) } ?? .null),
+                .init("overrides", CanonicalValue(reflecting: plan.overrides, skipping: skipped)),
+                .init("page", CanonicalValue(reflecting: plan.page)),
+            ])
+        }
+        let value: CanonicalValue = .object([
+            .init("stapel", .string(StapelVersion.current)),
+            .init("plans", .array(described)),
+            .init("extra", .array(extra.map { .string($0) })),
+        ])
+        return InputDigest.hash(value)
+    }
+
+    /// The record of the last run of `key` in `roots`, when every root holds it, every input still has its
+    /// stamp and every output the stamp its state records; with `complete`, also no output beyond them.
+    package static func unchanged(key: String, roots: [URL], complete: Bool) -> RunRecord? {
+        var found: RunRecord?
+        var states: [String: BuildState] = [:]
+        for root in Set(roots.map { $0.standardizedFileURL.path }) {
+            let state = BuildState.load(from: URL(fileURLWithPath: root))
+            guard let record = state.run, record.key == key, found == nil || found == record else { return nil }
+            found = record
+            states[root] = state
+        }
+        guard let record = found else { return nil }
+        for (path, stamp) in record.inputs where FileStamp.of(path) != stamp { return nil }
+        for path in record.absent where FileStamp.of(path) != nil { return nil }
+        var listed: [String: Set<String>] = [:]
+        for output in record.outputs {
+            guard let entry = states[output.root]?.entries[output.relativePath], let stamp = entry.stamp,
+                  FileStamp.of(output.info.output.path) == stamp else { return nil }
+            listed[output.root, default: []].insert(output.relativePath)
+        }
+        if complete {
+            for (root, state) in states where Set(state.entries.keys) != (listed[root] ?? []) { return nil }
+        }
+        return record
+    }
+
+    /// Records a run that wrote or kept every output: in the state of each output folder.
+    package static func record(key: String, plans: [RenderPlan], jobs: [QuestionJob], documents: [DocumentJob],
+                               warnings: [String], extraInputs: [URL] = []) {
+        var paths = Set(extraInputs.map(\.path))
+        for plan in plans {
+            paths.insert(plan.stylesDirectory.appendingPathComponent("\(plan.style).yaml", isDirectory: false).path)
+            for language in plan.languages {
+                paths.insert(plan.surveyDirectory.appendingPathComponent("labels/\(language).yaml", isDirectory: false).path)
+            }
+            for folder in [plan.surveyDirectory, plan.surveyDirectory.appendingPathComponent("labels", isDirectory: true),
+                           plan.stylesDirectory] {
+                paths.insert(folder.path)
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".yaml") {
+                    paths.insert(folder.appendingPathComponent(name, isDirectory: false).path)
+                }
+            }
+        }
+        for job in jobs {
+            if let logo = job.request.style.page.logo { paths.insert(logo) }
+        }
+        for document in documents {
+            if let logo = document.context.style.logoURL { paths.insert(logo.path) }
+        }
+        paths.formUnion(FontFiles.configurationPaths())
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { paths.insert(executable) }
+        let roots = Set(jobs.flatMap { $0.outputs.map { $0.root.standardizedFileURL } } + documents.map { $0.root.standardizedFileURL })
+        var states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
+        // The font files the build hashed are inputs too.
+        for state in states.values { paths.formUnion(state.fonts.keys) }
+        var inputs: [String: FileStamp] = [:]
+        var absent: [String] = []
+        for path in paths.sorted() {
+            if let stamp = FileStamp.of(path) { inputs[path] = stamp } else { absent.append(path) }
+        }
+        var outputs: [Output] = []
+        for job in jobs {
+            for output in job.outputs {
+                outputs.append(Output(root: output.root.standardizedFileURL.path, relativePath: output.relativePath,
+                                      question: output.info.questionID, language: output.info.language, format: output.info.format))
+            }
+        }
+        for document in documents {
+            let info = document.info
+            outputs.append(Output(root: document.root.standardizedFileURL.path, relativePath: document.relativePath,
+                                  question: nil, language: info.language, format: info.format))
+        }
+        let record = RunRecord(key: key, inputs: inputs, absent: absent, outputs: outputs, warnings: warnings)
+        for root in roots.sorted(by: { $0.path < $1.path }) {
+            guard var state = states[root], state.run != record else { continue }
+            state.run = record
+            try? state.save(to: root)
+            states[root] = state
+        }
+    }
+}
