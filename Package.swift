@@ -26,8 +26,9 @@ let package = Package(
         // libyaml's event parser, from which StapelYAML composes its own small node tree (imported there alone).
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
-        // PNG encoding through libpng with a chosen zlib level and row filter (setjmp error handling lives in C).
-        .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16")]),
+        // PNG encoding: the image data deflated by ISA-L's igzip, the chunks around it by libpng (setjmp error
+        // handling lives in C).
+        .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("isal")]),
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),

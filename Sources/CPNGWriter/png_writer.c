@@ -1,5 +1,6 @@
 #include "png_writer.h"
 
+#include <isa-l/igzip_lib.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -38,8 +39,19 @@ static void on_error(png_structp png, png_const_charp message) {
 
 static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
 
-int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride,
-                      int level, int filter,
+/* Appends what the compressor has produced so far to `z`, growing it as needed. */
+static int grow(uint8_t **z, size_t *capacity, size_t used, size_t wanted) {
+    if (used + wanted <= *capacity) return 0;
+    size_t next = *capacity ? *capacity : 65536;
+    while (next < used + wanted) next *= 2;
+    uint8_t *grown = realloc(*z, next);
+    if (!grown) return 1;
+    *z = grown;
+    *capacity = next;
+    return 0;
+}
+
+int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size) {
     out->data = NULL; out->length = 0; out->capacity = 0;
@@ -48,23 +60,68 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride,
         if (error && error_size) snprintf(error, error_size, "invalid size %dx%d", width, height);
         return 1;
     }
+    if (level < 0 || level > 3) level = 1;
+
+    /* The image data: each row as filter byte 0 (none) and RGB, deflated by ISA-L's igzip into one zlib stream. */
+    size_t row_bytes = (size_t)width * 3 + 1;
+    uint8_t *row = malloc(row_bytes);
+    uint32_t level_sizes[] = { 0, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT };
+    uint8_t *level_buffer = level_sizes[level] ? malloc(level_sizes[level]) : NULL;
+    uint8_t *z = NULL;
+    size_t z_capacity = 0;
+    int failed = !row || (level_sizes[level] && !level_buffer);
+    struct isal_zstream stream;
+    isal_deflate_init(&stream);
+    stream.gzip_flag = IGZIP_ZLIB;
+    stream.level = (uint32_t)level;
+    stream.level_buf = level_buffer;
+    stream.level_buf_size = level_sizes[level];
+    stream.flush = NO_FLUSH;
+    for (int y = 0; y < height && !failed; y++) {
+        const uint32_t *src = (const uint32_t *)(pixels + (size_t)y * (size_t)stride);
+        uint8_t *dst = row;
+        *dst++ = 0;
+        for (int x = 0; x < width; x++) {
+            uint32_t p = src[x];
+            dst[0] = (uint8_t)(p >> 16);
+            dst[1] = (uint8_t)(p >> 8);
+            dst[2] = (uint8_t)p;
+            dst += 3;
+        }
+        stream.next_in = row;
+        stream.avail_in = (uint32_t)row_bytes;
+        stream.end_of_stream = y == height - 1;
+        do {
+            if (grow(&z, &z_capacity, stream.total_out, row_bytes + 1024)) { failed = 1; break; }
+            stream.next_out = z + stream.total_out;
+            stream.avail_out = (uint32_t)(z_capacity - stream.total_out);
+            if (isal_deflate(&stream) != COMP_OK) { failed = 1; break; }
+        } while (stream.avail_in > 0 || (stream.end_of_stream && stream.internal_state.state != ZSTATE_END));
+    }
+    free(row);
+    free(level_buffer);
+    if (failed) {
+        free(z);
+        if (error && error_size) snprintf(error, error_size, "cannot compress the image (out of memory?)");
+        return 1;
+    }
+    size_t z_length = stream.total_out;
+
+    /* The chunks around it, by libpng: signature, IHDR, bKGD, iTXt; then the one IDAT and IEND. */
     writer_state state = { out, 0, error, error_size };
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
-    if (!png) return 1;
+    if (!png) { free(z); return 1; }
     png_infop info = png_create_info_struct(png);
     /* volatile: changed between setjmp and a possible longjmp */
-    png_bytep volatile row = NULL;
     png_textp volatile text = NULL;
     if (!info || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, info ? &info : NULL);
-        free(row);
         free(text);
+        free(z);
         stapel_png_free(out);
         return 1;
     }
     png_set_write_fn(png, &state, write_bytes, flush_bytes);
-    png_set_compression_level(png, level);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, filter);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     png_color_16 white;
@@ -86,24 +143,17 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride,
         png_set_text(png, info, text, text_count);
     }
     png_write_info(png, info);
-    row = malloc((size_t)width * 3);
-    if (!row) png_error(png, "out of memory");
-    for (int y = 0; y < height; y++) {
-        const uint32_t *src = (const uint32_t *)(pixels + (size_t)y * (size_t)stride);
-        png_bytep dst = row;
-        for (int x = 0; x < width; x++) {
-            uint32_t p = src[x];
-            dst[0] = (uint8_t)(p >> 16);
-            dst[1] = (uint8_t)(p >> 8);
-            dst[2] = (uint8_t)p;
-            dst += 3;
-        }
-        png_write_row(png, row);
+    /* A chunk holds at most 2^31 - 1 bytes. */
+    for (size_t offset = 0; offset < z_length; ) {
+        size_t part = z_length - offset;
+        if (part > 0x7FFFFFFF) part = 0x7FFFFFFF;
+        png_write_chunk(png, (png_const_bytep)"IDAT", z + offset, part);
+        offset += part;
     }
-    png_write_end(png, info);
+    png_write_chunk(png, (png_const_bytep)"IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
-    free(row);
     free(text);
+    free(z);
     return 0;
 }
 

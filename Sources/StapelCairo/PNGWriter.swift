@@ -13,13 +13,12 @@ import StapelLayout
 /// Pango and fontconfig set up for one PNG serve the next (a scale that differs per figure rebuilds them).
 /// The image is the figure's width rounded to whole pixels (a style's page width stays, e.g. 1920 px for
 /// slides; at most half a pixel column of the right margin is cut or added) by its height rounded up.
-/// The pixels are encoded by libpng at zlib level `zlibLevel` with no row filter: the same pixels as Cairo's own
-/// writer (level 6, every filter tried on every row) at about a quarter of the time and about the same bytes.
+/// The pixels are deflated unfiltered by ISA-L's igzip at `compressionLevel`, the chunks written by libpng: the same
+/// pixels as Cairo's own writer (zlib level 6, every filter tried on every row) in about a tenth of the time, and
+/// 2.4 times as fast as zlib's fastest level, for 6 % more bytes.
 package enum PNGWriter {
-    /// zlib compression level.
-    static let zlibLevel: Int32 = 1
-    /// libpng's `PNG_FILTER_NONE`.
-    static let rowFilter: Int32 = 0x08
+    /// igzip's level (0–3): 2 is as fast as 1 here and a little smaller; 3 costs three times as much.
+    static let compressionLevel: Int32 = 2
 
     /// Pixels per point at `dpi`, in both directions.
     package static func scale(dpi: Double) -> Double { dpi / 72 }
@@ -60,7 +59,7 @@ package enum PNGWriter {
         return PNGTextChunk.addingAltText(of: figure, to: png)
     }
 
-    /// Encodes Cairo RGB24 pixels with libpng.
+    /// Encodes Cairo RGB24 pixels.
     static func encode(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
                        text: [(keyword: String, value: String)]) throws -> [UInt8] {
         // Copies of the strings that live until the C call returns.
@@ -71,7 +70,7 @@ package enum PNGWriter {
         var message = [CChar](repeating: 0, count: 256)
         let failed = keywords.map { UnsafePointer($0) }.withUnsafeBufferPointer { k in
             values.map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
-                stapel_png_encode(pixels, Int32(width), Int32(height), Int32(stride), zlibLevel, rowFilter,
+                stapel_png_encode(pixels, Int32(width), Int32(height), Int32(stride), compressionLevel,
                                   k.baseAddress, v.baseAddress, Int32(text.count), &buffer, &message, message.count)
             }
         }

@@ -121,7 +121,7 @@ enum SVGDocument {
             switch byte {
             case 0..<0x20, 0x22, 0x26, 0x3C, 0x3E, 0x7F: return true
             case 0x80...0x9F where previous == 0xC2: return true
-            case 0xBE, 0xBF where previous == 0xBF && beforePrevious == 0xEF: return true
+            case 0xBE...0xBF where previous == 0xBF && beforePrevious == 0xEF: return true
             default: break
             }
             beforePrevious = previous

@@ -4,7 +4,8 @@ import StapelCairo
 import StapelLayout
 import Testing
 
-/// The libpng writer: chunks, text chunks, determinism and size.
+/// The PNG writer (igzip for the image data, libpng for the chunks): chunks, text chunks, determinism, size,
+/// and image data that an independent inflater (Python's zlib) reads back to the drawn pixels.
 @Suite struct PNGWriterTests {
     /// The chunks of a PNG, in order, with their bodies.
     static func chunks(_ png: [UInt8]) -> [(type: String, body: [UInt8])] {
@@ -34,6 +35,41 @@ import Testing
         let plain = try PNGWriter.write(figure, dpi: 200)
         #expect(!Self.chunks(plain).contains { $0.type == "tIME" })
         #expect(Self.chunks(plain).filter { $0.type == "iTXt" }.count == 1, "only the figure's description")
+    }
+
+    @Test func theImageDataInflatesToUnfilteredRowsOfTheDrawnPixels() throws {
+        let figure = ChartRenderer.figure(for: try request("q05"))
+        let png = try PNGWriter.write(figure, dpi: 200)
+        let size = PNGWriter.pixelSize(figure, dpi: 200)
+        let data = Self.chunks(png).filter { $0.type == "IDAT" }.flatMap(\.body)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stapel-png-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("idat.bin")
+        try Data(data).write(to: file)
+        // Inflated: height rows of a filter byte (0, none) and width RGB pixels; the first pixel is the white
+        // background, and some pixel is not white (the bars).
+        let script = """
+            import sys, zlib
+            raw = zlib.decompress(open(sys.argv[1], 'rb').read())
+            w, h = int(sys.argv[2]), int(sys.argv[3])
+            row = 3 * w + 1
+            assert len(raw) == h * row, (len(raw), h * row)
+            assert all(raw[y * row] == 0 for y in range(h))
+            assert raw[1:4] == b'\\xff\\xff\\xff'
+            assert any(raw[i] != 255 for y in range(h) for i in range(y * row + 1, (y + 1) * row, 97))
+            print('ok')
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path, "\(size.width)", "\(size.height)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output == "ok\n", "\(output)")
     }
 
     @Test func thePixelSizeIsTheWidthRoundedByTheHeightRoundedUp() throws {

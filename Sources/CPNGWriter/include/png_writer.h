@@ -17,11 +17,11 @@ typedef struct {
 
 /// Encodes a Cairo RGB24 or ARGB32 image (native-endian 32-bit pixels, 0xAARRGGBB, `stride` bytes per row)
 /// as an opaque 8-bit RGB PNG with a white bKGD, no time stamp and no gamma chunk, so equal pixels give equal
-/// bytes. `level` is the zlib level (0–9), `filter` one of libpng's PNG_FILTER_* masks (e.g. 0x08 = none).
+/// bytes. Rows are unfiltered; the image data is one zlib stream from ISA-L's igzip at `level` (0–3), in one
+/// IDAT chunk (or more past 2 GiB); libpng writes the chunks around it.
 /// `keywords`/`values` are `text_count` UTF-8 strings written as uncompressed iTXt chunks before the image data.
 /// Returns 0 on success; on failure the buffer is empty and a message is left in `error` (if not NULL).
-int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride,
-                      int level, int filter,
+int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size);
 
