@@ -82,7 +82,7 @@ package final class PangoMeasurer: TextMeasuring {
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
         let bytes = Array(text.utf8)
-        var raw: [(text: String, width: Double)] = []
+        var raw: [(text: String, width: Double, baseline: Double)] = []
         var lineHeight = 0.0
         var widest: Int32 = 0
         let count = Int(pango_layout_get_line_count(layout))
@@ -94,7 +94,9 @@ package final class PangoMeasurer: TextMeasuring {
             pango_layout_line_get_extents(line, nil, &logical)
             widest = max(widest, logical.x + logical.width)
             lineHeight = max(lineHeight, Double(logical.height) / Double(PANGO_SCALE))
-            raw.append((String(decoding: slice, as: UTF8.self), Double(logical.width) / Double(PANGO_SCALE)))
+            // Line extents are relative to the baseline: the logical box starts `-y` above it.
+            raw.append((String(decoding: slice, as: UTF8.self), Double(logical.width) / Double(PANGO_SCALE),
+                        -Double(logical.y) / Double(PANGO_SCALE)))
         }
         if lineHeight == 0 { lineHeight = singleLine("X", font: font).height }
         var lines: [MeasuredLine] = []
@@ -112,7 +114,7 @@ package final class PangoMeasurer: TextMeasuring {
                 }
             }
             if trimmed != line.text { lineWidth = singleLine(trimmed, font: font).width }
-            lines.append(MeasuredLine(text: trimmed, width: lineWidth, brokenInWord: broken))
+            lines.append(MeasuredLine(text: trimmed, width: lineWidth, brokenInWord: broken, baseline: line.baseline))
         }
         if lines.isEmpty { lines = [MeasuredLine(text: "", width: 0)] }
         return (MeasuredText(lines: lines, lineHeight: lineHeight), widest)

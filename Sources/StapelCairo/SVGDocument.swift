@@ -49,8 +49,8 @@ enum SVGDocument {
                 out += "<g font-family=\"\(escape(fontFamily(t.font.family)))\" font-size=\"\(num(t.font.size))\""
                 out += (t.font.weight == .regular ? "" : " font-weight=\"\(t.font.weight.rawValue)\"") + " fill=\"\(t.color)\">\n"
                 for line in lines {
-                    let layout = context.layout(line.text, font: t.font)
-                    let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+                    let baseline = line.baseline
+                        ?? Double(pango_layout_get_baseline(context.layout(line.text, font: t.font))) / Double(PANGO_SCALE)
                     out += "<text x=\"\(num(line.x))\" y=\"\(num(line.y + baseline))\" xml:space=\"preserve\">\(escape(line.text))</text>\n"
                 }
                 out += "</g>\n"

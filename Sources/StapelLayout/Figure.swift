@@ -130,13 +130,16 @@ package struct TextLine: Sendable, Hashable {
     package var y: Double
     package var width: Double
     package var height: Double
+    /// The baseline below `y`, as measured (nil: not known; the SVG writer then asks Pango).
+    package var baseline: Double?
 
-    package init(text: String, x: Double, y: Double, width: Double, height: Double) {
+    package init(text: String, x: Double, y: Double, width: Double, height: Double, baseline: Double? = nil) {
         self.text = text
         self.x = x
         self.y = y
         self.width = width
         self.height = height
+        self.baseline = baseline
     }
 
     package var frame: Rect { Rect(x: x, y: y, width: width, height: height) }

@@ -28,7 +28,8 @@ struct TextBlock {
             case .center: lx = x + (width - line.width) / 2
             }
             let top = y + Double(i) * lineDistance + (lineDistance - measured.lineHeight) / 2
-            lines.append(TextLine(text: line.text, x: lx, y: top, width: line.width, height: measured.lineHeight))
+            lines.append(TextLine(text: line.text, x: lx, y: top, width: line.width, height: measured.lineHeight,
+                                  baseline: line.baseline))
         }
         return TextMark(key: key, role: role, font: font, color: color, lines: lines,
                         box: Rect(x: x, y: y, width: width, height: height))

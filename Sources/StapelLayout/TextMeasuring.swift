@@ -49,10 +49,14 @@ package struct MeasuredLine: Sendable, Hashable {
     package var width: Double
     /// The line ends inside a word because the word alone is wider than the line.
     package var brokenInWord: Bool
+    /// The baseline's distance below the top of the line's logical box, in points, when the measurer knows it
+    /// (Pango does: the SVG writer then places `<text>` without shaping the line again).
+    package var baseline: Double?
 
-    package init(text: String, width: Double, brokenInWord: Bool = false) {
+    package init(text: String, width: Double, brokenInWord: Bool = false, baseline: Double? = nil) {
         self.text = text
         self.width = width
         self.brokenInWord = brokenInWord
+        self.baseline = baseline
     }
 }

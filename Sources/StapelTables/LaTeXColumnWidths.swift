@@ -235,7 +235,9 @@ struct LaTeXColumnWidths {
 
     /// Estimated width in ems (of the design size) of `text` set in Latin Modern Roman.
     static func width(_ text: String) -> Double {
-        text.precomposedStringWithCanonicalMapping.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        // ASCII is its own canonical composition: only other text needs normalising first.
+        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        return composed.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The pieces TeX may break `text` into without hyphenating: words, split after a slash (the escaper allows a
@@ -277,7 +279,7 @@ struct LaTeXColumnWidths {
     static func syllables(_ word: String) -> Int {
         var groups = 0, inVowel = false
         for ch in word.lowercased() {
-            let base = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? ch
+            let base = ch.isASCII ? ch : String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? ch
             let vowel = "aeiouyæøœ".contains(base)
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel
@@ -331,6 +333,19 @@ struct LaTeXColumnWidths {
     }
 
     static func width(of scalar: Unicode.Scalar) -> Double {
+        if scalar == " " { return 0.354 }
+        if (0x21...0x7E).contains(scalar.value) { return ascii[Int(scalar.value) - 0x21] }
+        if let known = latinWidths[scalar.value] { return known }
+        return decomposedWidth(of: scalar)
+    }
+
+    /// `decomposedWidth(of:)` of the Latin-1 and Latin Extended-A letters (U+00A0–U+017F), worked out once: the
+    /// accented letters of most European languages, which would otherwise be decomposed each time.
+    static let latinWidths: [UInt32: Double] = Dictionary(uniqueKeysWithValues: (0xA0...0x17F).compactMap { value in
+        Unicode.Scalar(value).map { (value, decomposedWidth(of: $0)) }
+    })
+
+    static func decomposedWidth(of scalar: Unicode.Scalar) -> Double {
         if scalar == " " { return 0.354 }
         if (0x21...0x7E).contains(scalar.value) { return ascii[Int(scalar.value) - 0x21] }
         // Accented letters are as wide as their base letter.
