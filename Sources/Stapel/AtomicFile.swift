@@ -9,7 +9,10 @@ package enum AtomicFile {
     /// The prefix of temporary names; no output is ever named like this.
     package static let temporaryPrefix = ".stapel-tmp-"
 
-    package static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// With `syncingFolder: false` the folder is not flushed here: a caller writing many files into a few
+    /// folders flushes each once when it is done (`syncFolder(_:)`), so a crash before then may lose renames —
+    /// each file is still either old or new.
+    package static func write(_ bytes: [UInt8], to url: URL, syncingFolder: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try checkNoEscapingLink(url)
         do {
@@ -48,6 +51,11 @@ package enum AtomicFile {
             throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
         }
         renamed = true
+        if syncingFolder { syncFolder(folder) }
+    }
+
+    /// Flushes a folder, so that the renames made in it survive a crash.
+    package static func syncFolder(_ folder: URL) {
         let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             fsync(folderFD)

@@ -84,13 +84,15 @@ package struct BuildRunner: Sendable {
                 return (.unchanged, entry)
             }
             do {
-                try AtomicFile.write(bytes, to: url)
+                // Each folder is flushed once, after the run (below).
+                try AtomicFile.write(bytes, to: url, syncingFolder: false)
             } catch {
                 return (.failed("\(error)"), nil)
             }
             entry.stamp = FileStamp.of(url.path)
             return (.written, entry)
         }
+        var written = Set<URL>()
         let results = run(units) { unit, finish in
             switch unit {
             case .question(let job):
@@ -142,6 +144,10 @@ package struct BuildRunner: Sendable {
             }
         }
 
+        for (output, (outcome, _)) in zip(outputs, results) where outcome == .written {
+            written.insert(output.root.appendingPathComponent(output.relativePath, isDirectory: false).deletingLastPathComponent())
+        }
+        for folder in written { AtomicFile.syncFolder(folder) }
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
@@ -276,10 +282,10 @@ package struct BuildRunner: Sendable {
         }
     }
 
-    /// Runs `work` for every unit on the worker threads, in order (questions before documents); `work`
+    /// Runs `work` for every unit on the worker threads, longest first (`longestFirst`); `work`
     /// reports each of the unit's outputs through its `finish` callback. Results come back in output order.
     private func run(_ units: [Unit], _ work: @escaping @Sendable (Unit, (Int, Result) -> Void) -> Void) -> [Result] {
-        let progress = Progress(units: units, onEvent: onEvent)
+        let progress = Progress(units: units, order: BuildRunner.longestFirst(units), onEvent: onEvent)
         progress.emit(.started(total: progress.total))
         let group = DispatchGroup()
         for _ in 0..<min(self.jobs, max(units.count, 1)) {
@@ -299,10 +305,29 @@ package struct BuildRunner: Sendable {
         return progress.results.map { $0! }
     }
 
+    /// The order units are handed out in: questions with the most outputs and rows or options first, then the
+    /// documents — so that no large figure is left for one thread at the end while the others wait (the
+    /// results and events still name each output in plan order).
+    static func longestFirst(_ units: [Unit]) -> [Int] {
+        func weight(_ unit: Unit) -> Int {
+            guard case .question(let job) = unit else { return -1 }
+            let items = switch job.request.question {
+            case .singleChoice(let q), .multipleChoice(let q): q.options.count
+            case .grid(let q): q.rows.count * 2
+            case .multiSelectGrid(let q): q.rows.count * 2
+            }
+            return job.outputs.count * (items + 4)
+        }
+        let weights = units.map(weight)
+        return units.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+    }
+
     /// The shared state of one run: the next unit to hand out, the results, and event delivery.
     private final class Progress: @unchecked Sendable {
         private let lock = NSLock()
         private let units: [Unit]
+        /// Indexes into `units`, in the order they are handed out.
+        private let order: [Int]
         private let outputs: [[OutputInfo]]
         private let onEvent: (@Sendable (BuildEvent) -> Void)?
         /// Where each unit's outputs start in the flat list of outputs.
@@ -312,8 +337,9 @@ package struct BuildRunner: Sendable {
         private var done = 0
         var results: [Result?]
 
-        init(units: [Unit], onEvent: (@Sendable (BuildEvent) -> Void)?) {
+        init(units: [Unit], order: [Int], onEvent: (@Sendable (BuildEvent) -> Void)?) {
             self.units = units
+            self.order = order
             self.outputs = units.map { $0.outputs.map(\.info) }
             self.onEvent = onEvent
             var offsets: [Int] = []
@@ -330,9 +356,10 @@ package struct BuildRunner: Sendable {
         func next() -> (Int, Unit)? {
             lock.lock()
             defer { lock.unlock() }
-            guard nextIndex < units.count else { return nil }
+            guard nextIndex < order.count else { return nil }
+            let index = order[nextIndex]
             nextIndex += 1
-            return (nextIndex - 1, units[nextIndex - 1])
+            return (index, units[index])
         }
 
         func emit(_ event: BuildEvent) {
