@@ -54,15 +54,18 @@ package struct BuildRunner: Sendable {
             .deletingLastPathComponent().standardizedFileURL })
         for folder in folders { AtomicFile.removeAbandonedTemporaries(in: folder, recursive: false) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let (fonts, fontFiles) = fontFingerprints(units, states: states)
+        // Hashing the font files (a fresh output folder has no recorded digests of them) runs beside the first
+        // renders: an output with no record needs its input digest only when it is stored.
+        let fontsInBackground = Background { [self] in fontFingerprints(units, states: states) }
         let force = self.force
         let noticed = WarningCollector()
         let digests = BuildDigests()
         /// The record of an output that needs no render, or nil with the file's current bytes. A file whose size
         /// and modification time are as recorded is not read at all.
-        @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: String) -> (BuildState.Entry?, [UInt8]?) {
+        @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: () -> String) -> (BuildState.Entry?, [UInt8]?) {
             let path = root.appendingPathComponent(relativePath, isDirectory: false).path
             var recorded = states[root.standardizedFileURL]?.entries[relativePath]
+            let digest = recorded == nil || force ? "" : digest()
             if !force, let entry = recorded, entry.inputs == digest, let stamp = entry.stamp, FileStamp.of(path) == stamp {
                 noticed.add(entry.warnings ?? [])
                 return (entry, nil)
@@ -98,33 +101,36 @@ package struct BuildRunner: Sendable {
             case .question(let job):
                 let parts = InputDigest.QuestionDigests(job.request, cache: digests)
                 // Which outputs need rendering: the rest are skipped without a rendition.
-                var stale: [(index: Int, digest: String, existing: [UInt8]?)] = []
+                func digest(_ output: RenderJob) -> String {
+                    InputDigest.of(job.request, backend: output.backend,
+                                   fonts: fontsInBackground.value.fingerprints[job.request.style.fonts.family], parts: parts)
+                }
+                var stale: [(index: Int, existing: [UInt8]?)] = []
                 for (index, output) in job.outputs.enumerated() {
-                    let digest = InputDigest.of(job.request, backend: output.backend,
-                                                fonts: fonts[job.request.style.fonts.family], parts: parts)
-                    let (recorded, existing) = upToDate(output.root, output.relativePath, digest: digest)
-                    if let recorded { finish(index, (.unchanged, recorded)) } else { stale.append((index, digest, existing)) }
+                    let (recorded, existing) = upToDate(output.root, output.relativePath) { digest(output) }
+                    if let recorded { finish(index, (.unchanged, recorded)) } else { stale.append((index, existing)) }
                 }
                 guard !stale.isEmpty else { return }
                 let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
                 let rendition = Rendition(job.request, parts: needs, formats: job.outputs.map(\.format))
                 let layoutWarnings = rendition.warnings.map(\.description)
                 noticed.add(layoutWarnings)
-                for (index, digest, existing) in stale {
+                for (index, existing) in stale {
                     let output = job.outputs[index]
                     var warnings = output.backend.reads.contains(.figure) ? layoutWarnings : []
                     do {
                         let rendered = try output.backend.write(rendition)
                         warnings += rendered.warnings
                         noticed.add(rendered.warnings)
-                        finish(index, store(rendered.bytes, to: output.output, digest: digest, existing: existing, warnings: warnings))
+                        finish(index, store(rendered.bytes, to: output.output, digest: digest(output), existing: existing,
+                                            warnings: warnings))
                     } catch {
                         finish(index, (.failed("\(error)"), nil))
                     }
                 }
             case .document(let job):
-                let digest = job.digest(fonts: fonts)
-                let (recorded, existing) = upToDate(job.root, job.relativePath, digest: digest)
+                let digest = job.digest(fonts: fontsInBackground.value.fingerprints)
+                let (recorded, existing) = upToDate(job.root, job.relativePath) { digest }
                 if let recorded { return finish(0, (.unchanged, recorded)) }
                 // One rendition per question, with what the document reads; the question formats of the run
                 // (for links) as the question jobs have them.
@@ -181,7 +187,7 @@ package struct BuildRunner: Sendable {
         }
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
-            state.fonts = fontFiles
+            state.fonts = fontsInBackground.value.files
             state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path) }
             guard state != states[root] else { continue }
             do {
@@ -453,5 +459,24 @@ private final class WarningCollector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return ordered
+    }
+}
+
+/// A value worked out on a thread of its own, waited for where it is first needed.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
+        Thread { [self] in
+            result = work()
+            done.leave()
+        }.start()
+    }
+
+    var value: Value {
+        done.wait()
+        return result!
     }
 }
