@@ -37,6 +37,10 @@ package struct RunRecord: Codable, Equatable, Sendable {
         }
     }
 
+    /// The environment variables that change which fonts and configuration fontconfig reads.
+    static let environmentKeys = ["FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
+                                  "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DATA_DIRS"]
+
     /// The key of a command made of `plans` (plus `extra`, e.g. the manifest's path); nil when a format is not
     /// one of Stapel's own backends.
     package static func key(for plans: [RenderPlan], builtIn: BackendRegistry = .builtIn, extra: [String] = []) -> String? {
@@ -58,10 +62,14 @@ package struct RunRecord: Codable, Equatable, Sendable {
                 .init("page", CanonicalValue(reflecting: plan.page)),
             ])
         }
+        // Where fontconfig looks for its configuration and fonts can move with the environment.
+        let environment = ProcessInfo.processInfo.environment
+        let variables = environmentKeys.map { CanonicalValue.Member($0, environment[$0].map { .string($0) } ?? .null) }
         let value: CanonicalValue = .object([
             .init("stapel", .string(StapelVersion.current)),
             .init("plans", .array(described)),
             .init("extra", .array(extra.map { .string($0) })),
+            .init("environment", .object(variables)),
         ])
         return InputDigest.hash(value)
     }

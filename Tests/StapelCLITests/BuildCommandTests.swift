@@ -352,6 +352,11 @@ import Testing
         #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
         #expect(BuildState.load(from: rendered).run?.inputs[labels.standardizedFileURL.path] != before.inputs[labels.standardizedFileURL.path])
 
+        // Another fontconfig configuration in the environment: planned again (nothing to rewrite).
+        let moved = try runStapel(args + ["--log-format", "json"], in: scratch.url, environment: ["XDG_CONFIG_HOME": scratch.url.path])
+        #expect(try jsonEvents(moved.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
+        #expect(BuildState.load(from: rendered).run?.key != before.key)
+
         // An external backend could change on PATH without a trace: such a command keeps no record.
         let external = ["render", "survey", "--out", "external", "--styles", stylesFolder.path, "--format", "echo", "--lang", "sv",
                         "--questions", "q01"]
