@@ -39,7 +39,7 @@ static void on_error(png_structp png, png_const_charp message) {
 
 static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
 
-/* Appends what the compressor has produced so far to `z`, growing it as needed. */
+/* Makes room in `z` (of which `used` bytes hold data) for `wanted` more bytes. */
 static int grow(uint8_t **z, size_t *capacity, size_t used, size_t wanted) {
     if (used + wanted <= *capacity) return 0;
     size_t next = *capacity ? *capacity : 65536;

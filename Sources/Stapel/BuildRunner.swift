@@ -23,6 +23,8 @@ package struct BuildRunner: Sendable {
     package var complete: Bool
     /// With `complete`: delete such dropped outputs (those still holding the bytes Stapel wrote).
     package var prune: Bool
+    /// The run record to save with the state when the build fails nothing and leaves no dropped output.
+    package var record: RunRecord.Draft?
 
     package init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false, complete: Bool = false,
                 prune: Bool = false, onEvent: (@Sendable (BuildEvent) -> Void)? = nil) {
@@ -185,9 +187,13 @@ package struct BuildRunner: Sendable {
             updated[root]?.entries[relative] = nil
             report.pruned.append(file)
         }
+        let run = report.failed.isEmpty && report.dropped.isEmpty
+            ? record?.finished(fonts: fontsInBackground.value.files, warnings: report.warnings) : nil
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
             state.fonts = fontsInBackground.value.files
+            // A failed or forced run, or one that keeps no record, leaves none: the next run plans.
+            state.run = run
             state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path) }
             guard state != states[root] else { continue }
             do {

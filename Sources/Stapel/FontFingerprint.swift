@@ -22,8 +22,6 @@ package enum FontFingerprint {
         }
     }
 
-    package static func of(family: String) -> String { of(family: family, known: [:]).fingerprint }
-
     /// The fingerprint, taking a file's digest from `known` (by path) while its stamp is unchanged; with the
     /// record of each of the family's files.
     package static func of(family: String, known: [String: FileRecord])

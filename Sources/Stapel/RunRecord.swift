@@ -90,6 +90,9 @@ package struct RunRecord: Codable, Equatable, Sendable {
         for path in record.absent where FileStamp.of(path) != nil { return nil }
         var listed: [String: Set<String>] = [:]
         for output in record.outputs {
+            // A record names outputs inside its own folders only (a state file edited by hand may say otherwise).
+            guard states[output.root] != nil, !output.relativePath.hasPrefix("/"),
+                  !output.relativePath.split(separator: "/").contains("..") else { return nil }
             guard let entry = states[output.root]?.entries[output.relativePath], let stamp = entry.stamp,
                   FileStamp.of(output.info.output.path) == stamp else { return nil }
             listed[output.root, default: []].insert(output.relativePath)
@@ -100,9 +103,10 @@ package struct RunRecord: Codable, Equatable, Sendable {
         return record
     }
 
-    /// Records a run that wrote or kept every output: in the state of each output folder.
-    package static func record(key: String, plans: [RenderPlan], jobs: [QuestionJob], documents: [DocumentJob],
-                               warnings: [String], extraInputs: [URL] = []) {
+    /// The stamps of what `plans` will read, taken before planning reads it (a file changed while the run goes on
+    /// then no longer matches the record): the survey and styles folders and their YAML files, the label and style
+    /// files looked for, fontconfig's files and folders, `extraInputs` (the manifest) and the executable.
+    package static func stamps(of plans: [RenderPlan], extraInputs: [URL] = []) -> Stamps {
         var paths = Set(extraInputs.map(\.path))
         for plan in plans {
             paths.insert(plan.stylesDirectory.appendingPathComponent("\(plan.style).yaml", isDirectory: false).path)
@@ -117,41 +121,57 @@ package struct RunRecord: Codable, Equatable, Sendable {
                 }
             }
         }
-        for job in jobs {
-            if let logo = job.request.style.page.logo { paths.insert(logo) }
-        }
-        for document in documents {
-            if let logo = document.context.style.logoURL { paths.insert(logo.path) }
-        }
         paths.formUnion(FontFiles.configurationPaths())
         if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { paths.insert(executable) }
-        let roots = Set(jobs.flatMap { $0.outputs.map { $0.root.standardizedFileURL } } + documents.map { $0.root.standardizedFileURL })
-        var states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        // The font files the build hashed are inputs too.
-        for state in states.values { paths.formUnion(state.fonts.keys) }
-        var inputs: [String: FileStamp] = [:]
-        var absent: [String] = []
-        for path in paths.sorted() {
-            if let stamp = FileStamp.of(path) { inputs[path] = stamp } else { absent.append(path) }
-        }
-        var outputs: [Output] = []
-        for job in jobs {
-            for output in job.outputs {
-                outputs.append(Output(root: output.root.standardizedFileURL.path, relativePath: output.relativePath,
-                                      question: output.info.questionID, language: output.info.language, format: output.info.format))
+        var stamps = Stamps()
+        stamps.add(paths)
+        return stamps
+    }
+
+    /// Stamps of files and folders, and the paths found absent.
+    package struct Stamps: Sendable {
+        package var inputs: [String: FileStamp] = [:]
+        package var absent: Set<String> = []
+
+        mutating func add(_ paths: some Sequence<String>) {
+            for path in paths where inputs[path] == nil && !absent.contains(path) {
+                if let stamp = FileStamp.of(path) { inputs[path] = stamp } else { absent.insert(path) }
             }
         }
-        for document in documents {
-            let info = document.info
-            outputs.append(Output(root: document.root.standardizedFileURL.path, relativePath: document.relativePath,
-                                  question: nil, language: info.language, format: info.format))
+    }
+
+    /// What a run will record when it wrote or kept every output: made before the build, completed by it
+    /// (`BuildRunner.record`) with the font files it hashed and every warning, and saved with its state.
+    package struct Draft: Sendable {
+        var key: String
+        var stamps: Stamps
+        var outputs: [Output]
+        var warnings: [String]
+
+        /// - Parameter stamps: from `stamps(of:)`, before planning; the logos the jobs' styles name are added.
+        package init(key: String, stamps: Stamps, jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
+            var stamps = stamps
+            stamps.add(jobs.compactMap { $0.request.style.page.logo } + documents.compactMap { $0.context.style.logoURL?.path })
+            self.key = key
+            self.stamps = stamps
+            self.warnings = warnings
+            outputs = jobs.flatMap { job in
+                job.outputs.map { output in
+                    Output(root: output.root.standardizedFileURL.path, relativePath: output.relativePath,
+                           question: output.info.questionID, language: output.info.language, format: output.info.format)
+                }
+            } + documents.map { document in
+                Output(root: document.root.standardizedFileURL.path, relativePath: document.relativePath,
+                       question: nil, language: document.info.language, format: document.info.format)
+            }
         }
-        let record = RunRecord(key: key, inputs: inputs, absent: absent, outputs: outputs, warnings: warnings)
-        for root in roots.sorted(by: { $0.path < $1.path }) {
-            guard var state = states[root], state.run != record else { continue }
-            state.run = record
-            try? state.save(to: root)
-            states[root] = state
+
+        /// The record, with the font files drawn with (their stamps as hashed) and the build's own warnings.
+        func finished(fonts: [String: FontFingerprint.FileRecord], warnings buildWarnings: [String]) -> RunRecord {
+            var inputs = stamps.inputs
+            for (path, record) in fonts { inputs[path] = record.stamp }
+            return RunRecord(key: key, inputs: inputs, absent: stamps.absent.sorted(), outputs: outputs,
+                             warnings: warnings + buildWarnings)
         }
     }
 }

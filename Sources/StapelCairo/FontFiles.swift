@@ -1,14 +1,21 @@
 import CPangoCairo
 
-/// The font files fontconfig has for a family, asked in-process (the same configuration Pango draws with)
-/// rather than by running `fc-list`, which costs a process start and a fontconfig start-up on every build.
+/// What fontconfig has for a family, asked in-process (the same configuration Pango draws with) rather than by
+/// running `fc-list` and `fc-match`, which cost a process start and a fontconfig start-up on every build.
 package enum FontFiles {
     /// The files of every style of `family` (as `fc-list FAMILY` lists them); for a family fontconfig does not
     /// have, the one file it falls back to (as `fc-match FAMILY`). Nil when fontconfig cannot be set up.
     package static func paths(family: String) -> [String]? {
         guard let config = FcConfigGetCurrent() else { return nil }
         let listed = list(family, config: config)
-        return listed.isEmpty ? match(family, config: config) : listed
+        return listed.isEmpty ? bestMatch(family, config: config, FC_FILE).map { [$0] } ?? [] : listed
+    }
+
+    /// The family of the font fontconfig matches best for `family`: the font Pango draws with (Pango sorts
+    /// fontconfig's matches for the same pattern and takes the first). "Noto Sans" for a family not installed.
+    package static func matchedFamily(_ family: String) -> String? {
+        guard let config = FcConfigGetCurrent() else { return nil }
+        return bestMatch(family, config: config, FC_FAMILY)
     }
 
     /// fontconfig's configuration files, font folders and cache folders: what decides which file a family
@@ -27,32 +34,38 @@ package enum FontFiles {
     }
 
     private static func list(_ family: String, config: OpaquePointer) -> [String] {
-        guard let pattern = FcPatternCreate() else { return [] }
+        guard let pattern = familyPattern(family) else { return [] }
         defer { FcPatternDestroy(pattern) }
-        _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
         guard let objects = FcObjectSetCreate() else { return [] }
         defer { FcObjectSetDestroy(objects) }
         _ = FcObjectSetAdd(objects, FC_FILE)
         guard let set = FcFontList(config, pattern, objects) else { return [] }
         defer { FcFontSetDestroy(set) }
-        return (0..<Int(set.pointee.nfont)).compactMap { file(of: set.pointee.fonts[$0]) }
+        return (0..<Int(set.pointee.nfont)).compactMap { string(FC_FILE, of: set.pointee.fonts[$0]) }
     }
 
-    private static func match(_ family: String, config: OpaquePointer) -> [String] {
-        guard let pattern = FcPatternCreate() else { return [] }
+    /// `object` (a file name, a family) of the font that fontconfig matches best for `family`, with the
+    /// configuration's and the default substitutions applied as for drawing.
+    private static func bestMatch(_ family: String, config: OpaquePointer, _ object: String) -> String? {
+        guard let pattern = familyPattern(family) else { return nil }
         defer { FcPatternDestroy(pattern) }
-        _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
         _ = FcConfigSubstitute(config, pattern, FcMatchPattern)
         FcDefaultSubstitute(pattern)
         var result = FcResultNoMatch
-        guard let font = FcFontMatch(config, pattern, &result) else { return [] }
+        guard let font = FcFontMatch(config, pattern, &result) else { return nil }
         defer { FcPatternDestroy(font) }
-        return file(of: font).map { [$0] } ?? []
+        return string(object, of: font)
     }
 
-    private static func file(of pattern: OpaquePointer?) -> String? {
+    private static func familyPattern(_ family: String) -> OpaquePointer? {
+        guard let pattern = FcPatternCreate() else { return nil }
+        _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+        return pattern
+    }
+
+    private static func string(_ object: String, of pattern: OpaquePointer?) -> String? {
         var value: UnsafeMutablePointer<FcChar8>?
-        guard let pattern, FcPatternGetString(pattern, FC_FILE, 0, &value) == FcResultMatch, let value else { return nil }
+        guard let pattern, FcPatternGetString(pattern, object, 0, &value) == FcResultMatch, let value else { return nil }
         return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
     }
 }

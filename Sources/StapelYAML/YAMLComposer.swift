@@ -79,7 +79,7 @@ struct YAMLComposer {
             register(scalar.anchor, result)
             return result
         case YAML_SEQUENCE_START_EVENT:
-            let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
+            let anchor = event.data.sequence_start.anchor
             var nodes: [YAMLNode] = []
             var size = 1, height = 0
             while true {
@@ -94,10 +94,10 @@ struct YAMLComposer {
                 height = max(height, childHeight + 1)
             }
             let result = (YAMLNode.sequence(.init(nodes: nodes, mark: start)), size, height)
-            if let anchor { anchors[anchor] = result }
+            register(anchor, result)
             return result
         case YAML_MAPPING_START_EVENT:
-            let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
+            let anchor = event.data.mapping_start.anchor
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var seen: [String: YAMLNode.Mark] = [:]
             var duplicates: [String: YAMLNode.Mark] = [:]
@@ -124,7 +124,7 @@ struct YAMLComposer {
                                 "duplicate key '\(keys.joined(separator: "', '"))' in one mapping")
             }
             let result = (YAMLNode.mapping(.init(pairs: pairs, mark: start)), size, height)
-            if let anchor { anchors[anchor] = result }
+            register(anchor, result)
             return result
         default:
             throw error(at: start, "unexpected \(event.type)")

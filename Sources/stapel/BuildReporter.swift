@@ -192,12 +192,12 @@ extension BuildReporter {
     /// failed, 1 when a check found outputs missing or stale.
     /// With `strict`, any warning (the data's, a layout's, a backend's) makes the run fail with 1 after it
     /// has written everything, as `validate --strict` does.
-    /// `onSuccess` receives every warning of a run that failed nothing (not a check), to record the run.
+    /// `record`: the run record the build saves with its state when it fails nothing.
     func execute(_ jobs: [QuestionJob], documents: [DocumentJob] = [], warnings: [String], force: Bool, check: Bool,
-                 complete: Bool = false, prune: Bool = false, strict: Bool = false,
-                 onSuccess: (([String]) -> Void)? = nil) -> Int32 {
+                 complete: Bool = false, prune: Bool = false, strict: Bool = false, record: RunRecord.Draft? = nil) -> Int32 {
         for warning in warnings { self.warning(warning) }
-        let runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
+        var runner = BuildRunner(jobs: options.jobCount, force: force, complete: complete, prune: prune) { [self] event in handle(event) }
+        runner.record = record
         let report = check ? runner.check(jobs, documents: documents) : runner.build(jobs, documents: documents)
         for warning in report.warnings { self.warning(warning) }
         if check {
@@ -210,7 +210,6 @@ extension BuildReporter {
                              + "(first: \(SurveyLoader.display(report.dropped[0]))); `stapel build --prune` removes them")
             }
         }
-        if !check, report.failed.isEmpty, report.dropped.isEmpty { onSuccess?(warnings + report.warnings) }
         var code: Int32 = if check {
             report.stale.isEmpty ? ExitStatus.ok : ExitStatus.dataError
         } else {

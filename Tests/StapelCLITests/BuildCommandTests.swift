@@ -352,6 +352,17 @@ import Testing
         #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
         #expect(BuildState.load(from: rendered).run?.inputs[labels.standardizedFileURL.path] != before.inputs[labels.standardizedFileURL.path])
 
+        // A record edited to name an output outside its folder is not believed: the run plans and records anew.
+        // (The file exists and the state records its stamp, so only the path itself gives it away.)
+        let outside = scratch.url.appendingPathComponent("outside.md")
+        try Data("not Stapel's".utf8).write(to: outside)
+        var tampered = BuildState.load(from: rendered)
+        tampered.run?.outputs[0].relativePath = "../outside.md"
+        tampered.entries["../outside.md"] = BuildState.Entry(inputs: "", output: "", stamp: FileStamp.of(outside.path))
+        try tampered.save(to: rendered)
+        #expect(try stapel(args).stdout == "0 written, 4 unchanged, 0 failed\n")
+        #expect(BuildState.load(from: rendered).run?.outputs.contains { $0.relativePath.contains("..") } == false)
+
         // Another fontconfig configuration in the environment: planned again (nothing to rewrite).
         let moved = try runStapel(args + ["--log-format", "json"], in: scratch.url, environment: ["XDG_CONFIG_HOME": scratch.url.path])
         #expect(try jsonEvents(moved.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)

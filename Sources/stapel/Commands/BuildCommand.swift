@@ -52,20 +52,22 @@ struct BuildCommand: ParsableCommand {
         var documents: [DocumentJob] = []
         var warnings: [String] = []
         var replayed: RunRecord?
-        var key: String?
-        var plans: [RenderPlan] = []
+        var draft: RunRecord.Draft?
         do {
             let manifest = try ManifestReader.load(url)
             let finder = ManifestPlanner.finder(manifest, extraFolders: stapelExecutableFolder.map { [$0] } ?? [],
                                                 timeout: backendTimeout)
             let registry = try BackendRegistry.builtIn.resolving(ManifestPlanner.formats(manifest), with: finder)
-            plans = try ManifestPlanner.plans(manifest, builtIn: registry)
+            let plans = try ManifestPlanner.plans(manifest, builtIn: registry)
             // The same manifest with nothing changed since it last built: its record says so without planning.
-            key = force || check || prune ? nil : RunRecord.key(for: plans, extra: [url.standardizedFileURL.path])
+            let key = force || check || prune ? nil : RunRecord.key(for: plans, extra: [url.standardizedFileURL.path])
             if let key, let record = RunRecord.unchanged(key: key, roots: plans.map(\.outputDirectory), complete: true) {
                 replayed = record
+            } else {
+                let stamps = RunRecord.stamps(of: plans, extraInputs: [url])
+                (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: plans)
+                draft = key.map { RunRecord.Draft(key: $0, stamps: stamps, jobs: jobs, documents: documents, warnings: warnings) }
             }
-            if replayed == nil { (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: plans) }
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: false))
         }
@@ -77,11 +79,7 @@ struct BuildCommand: ParsableCommand {
         // The manifest names everything its output folders should hold: outputs it no longer names are reported
         // (by --check as stale) and removed with --prune.
         let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force, check: check, complete: true,
-                                    prune: prune, strict: strict) { all in
-            if let key {
-                RunRecord.record(key: key, plans: plans, jobs: jobs, documents: documents, warnings: all, extraInputs: [url])
-            }
-        }
+                                    prune: prune, strict: strict, record: draft)
         if code != ExitStatus.ok { throw ExitCode(code) }
     }
 }

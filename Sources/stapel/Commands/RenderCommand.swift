@@ -111,8 +111,7 @@ struct RenderCommand: ParsableCommand {
         var documents: [DocumentJob] = []
         var warnings: [String] = []
         var replayed: RunRecord?
-        var key: String?
-        var plans: [RenderPlan] = []
+        var draft: RunRecord.Draft?
         do {
             let formats = format.map(splitList) ?? BackendRegistry.builtIn.names
             let finder = ExternalBackendFinder(folders: stapelExecutableFolder.map { [$0] } ?? [])
@@ -124,12 +123,14 @@ struct RenderCommand: ParsableCommand {
                 questions: questions.map(splitList) ?? [], options: options, fallbackLanguage: fallback)
             plan.page = RenderPlan.PageAdjustment(widthMM: widthMm, dpi: dpi, aspectRatio: aspectRatio)
             // The same command with nothing changed since it last succeeded: its record says so without planning.
-            key = force || single != nil ? nil : RunRecord.key(for: [plan])
+            let key = force || single != nil ? nil : RunRecord.key(for: [plan])
             if let key, let record = RunRecord.unchanged(key: key, roots: [outFolder], complete: false) {
                 replayed = record
+            } else {
+                let stamps = RunRecord.stamps(of: [plan])
+                (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
+                draft = key.map { RunRecord.Draft(key: $0, stamps: stamps, jobs: jobs, documents: documents, warnings: warnings) }
             }
-            plans = [plan]
-            if replayed == nil { (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan]) }
         } catch {
             throw ExitCode(reporter.planningFailed(error, unknownFormatIsUsage: true))
         }
@@ -139,9 +140,7 @@ struct RenderCommand: ParsableCommand {
             return
         }
         let code = reporter.execute(jobs, documents: documents, warnings: warnings, force: force || single != nil, check: false,
-                                    strict: strict) { all in
-            if let key { RunRecord.record(key: key, plans: plans, jobs: jobs, documents: documents, warnings: all) }
-        }
+                                    strict: strict, record: draft)
         if code != ExitStatus.ok { throw ExitCode(code) }
         if let single, let produced = jobs.first?.outputs.first?.output {
             // Moved within one folder: FILE is either its old self or the new output, never partial.
