@@ -29,6 +29,11 @@ let package = Package(
         // PNG encoding: the image data deflated by ISA-L's igzip, the chunks around it by libpng (setjmp error
         // handling lives in C).
         .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("isal")]),
+        // A cache in front of HarfBuzz's hb_shape, which Pango reaches through the dynamic linker: Pango keeps no
+        // shaping results, and balanced line breaking shapes the same label once for every width it tries.
+        .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .target(name: "CShapeCache", dependencies: ["CHarfBuzz"]),
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),
@@ -37,7 +42,7 @@ let package = Package(
         .target(name: "StapelYAML", dependencies: ["StapelModel", "CLibYAML"],
                 exclude: ["Resources"], plugins: ["EmbedResources"]),
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
-        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter"]),
+        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter", "CShapeCache"]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
         // The external-backend protocol: versioned Codable types shared by Stapel and backends written in Swift.
