@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 typedef struct {
     stapel_png_buffer *out;
@@ -39,6 +42,41 @@ static void on_error(png_structp png, png_const_charp message) {
 
 static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
 
+/* One row of native-endian 0xAARRGGBB pixels as R, G, B bytes. */
+static void rgb_row_scalar(const uint32_t *src, uint8_t *dst, int width) {
+    for (int x = 0; x < width; x++) {
+        uint32_t p = src[x];
+        dst[0] = (uint8_t)(p >> 16);
+        dst[1] = (uint8_t)(p >> 8);
+        dst[2] = (uint8_t)p;
+        dst += 3;
+    }
+}
+
+#if defined(__x86_64__)
+/* The same, four pixels a shuffle (SSSE3): a tenth of the instructions of the loop above. The last store
+   writes 16 bytes of which 12 count, so the final pixels go through the scalar loop. */
+__attribute__((target("ssse3")))
+static void rgb_row_ssse3(const uint32_t *src, uint8_t *dst, int width) {
+    const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    int x = 0;
+    for (; x + 6 <= width; x += 4) {
+        __m128i pixels = _mm_loadu_si128((const __m128i *)(src + x));
+        _mm_storeu_si128((__m128i *)(dst + (size_t)x * 3), _mm_shuffle_epi8(pixels, order));
+    }
+    rgb_row_scalar(src + x, dst + (size_t)x * 3, width - x);
+}
+#endif
+
+static void rgb_row(const uint32_t *src, uint8_t *dst, int width) {
+#if defined(__x86_64__)
+    static int ssse3 = -1;
+    if (ssse3 < 0) ssse3 = __builtin_cpu_supports("ssse3") ? 1 : 0;
+    if (ssse3) { rgb_row_ssse3(src, dst, width); return; }
+#endif
+    rgb_row_scalar(src, dst, width);
+}
+
 int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size) {
@@ -68,13 +106,8 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
         for (int y = 0; y < height; y++) {
             const uint32_t *src = (const uint32_t *)(pixels + (size_t)y * (size_t)stride);
             *dst++ = 0;
-            for (int x = 0; x < width; x++) {
-                uint32_t p = src[x];
-                dst[0] = (uint8_t)(p >> 16);
-                dst[1] = (uint8_t)(p >> 8);
-                dst[2] = (uint8_t)p;
-                dst += 3;
-            }
+            rgb_row(src, dst, width);
+            dst += (size_t)width * 3;
         }
         isal_deflate_stateless_init(&stream);
         stream.gzip_flag = IGZIP_ZLIB;

@@ -87,7 +87,7 @@ enum SVGDocument {
     static func fontFamily(_ family: String) -> String {
         var names = [family]
         for f in fallbackFamilies where f.lowercased() != family.lowercased() { names.append(f) }
-        return names.map { $0 == "sans-serif" || !$0.contains(" ") ? $0 : "'\($0)'" }.joined(separator: ", ")
+        return names.map { $0 == "sans-serif" || !$0.utf8.contains(0x20) ? $0 : "'\($0)'" }.joined(separator: ", ")
     }
 
     /// An XML name made from a question id (letters, digits, `-`, `_`, `.`; starting with a letter).
@@ -99,7 +99,7 @@ enum SVGDocument {
     /// `value` with at most `decimals` digits after the point, trailing zeros dropped, never `-0`.
     static func num(_ value: Double, _ decimals: Int = 3) -> String {
         var s = NumberFormat.plain(value, decimals: decimals)
-        if s.contains(".") {
+        if s.utf8.contains(UInt8(ascii: ".")) {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }

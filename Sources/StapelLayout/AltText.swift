@@ -274,26 +274,36 @@ struct AltTextBuilder {
         return head + "…"
     }
 
-    /// Whether `oneLine` would return `s` unchanged, judged from its bytes: no control character, no space at
-    /// either end, none doubled or followed by a combining mark, and no lead byte of the other whitespace
-    /// characters (U+0085, U+1680, U+2000–U+205F, U+3000 start with C2, E1, E2, E3).
+    /// Whether `oneLine` would return `s` unchanged, judged from its scalars without Unicode property look-ups:
+    /// no control character, no space at either end, none doubled, no space or no-break space followed by a
+    /// non-ASCII scalar (which may be a combining mark), and none of the other white space (U+0085, U+1680, U+2000–U+200A, U+2028, U+2029,
+    /// U+205F, U+3000); the no-break spaces U+00A0 and U+202F are kept by `oneLine` and pass here.
     static func isOneLine(_ s: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in s.utf8 {
-            switch byte {
-            case 0..<0x20, 0x7F, 0xC2, 0xE1, 0xE2, 0xE3: return false
+        var previous: UInt32 = 0x20   // as if after a space: a leading space is not one line
+        var first = true
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
             case 0x20 where previous == 0x20: return false
-            case 0x80... where previous == 0x20: return false
+            // Controls (C0, DEL, C1) and the other white space (no-break spaces are kept as they are).
+            case 0..<0x20, 0x7F...0x9F, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x205F, 0x3000: return false
+            // A mark after a space (or a no-break space) forms one character with it, which `oneLine` judges as
+            // a whole: left to it.
+            case 0x80... where (previous == 0x20 && !first) || previous == 0xA0 || previous == 0x202F: return false
             default: break
             }
-            previous = byte
+            previous = scalar.value
+            first = false
         }
         return previous != 0x20
     }
 
     /// One line: line breaks and tabs become spaces, runs of spaces one, control characters dropped.
     static func oneLine(_ s: String) -> String {
-        if isOneLine(s) { return s }
+        isOneLine(s) ? s : joiningLines(s)
+    }
+
+    /// `oneLine` character by character.
+    static func joiningLines(_ s: String) -> String {
         var out = ""
         var space = false
         for ch in s {

@@ -22,9 +22,33 @@ package struct LabelSet: Sendable, Hashable {
 
     /// The string for `key` with `{name}` placeholders replaced.
     package func text(_ key: String, _ values: [String: String]) -> String {
-        var s = text(key)
-        for (name, value) in values { s = s.replacingOccurrences(of: "{\(name)}", with: value) }
-        return s
+        LabelSet.filling(text(key), with: values)
+    }
+
+    /// `template` with each `{name}` that `values` names replaced by its value, in one pass: a value is never
+    /// searched for placeholders itself, and unknown placeholders stay as they are.
+    package static func filling(_ template: String, with values: [String: String]) -> String {
+        let utf8 = template.utf8
+        guard !values.isEmpty, utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        out.reserveCapacity(utf8.count + 16)
+        var rest = template[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            out += rest[..<open]
+            let name = rest.utf8.index(after: open)
+            // The name ends at the first brace after it: "{a {b}" is a literal "{a " and the placeholder "{b}".
+            guard let close = rest.utf8[name...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
+                  rest.utf8[close] == UInt8(ascii: "}") else {
+                out += rest[open..<name]
+                rest = rest[name...]
+                continue
+            }
+            let after = rest.utf8.index(after: close)
+            if let value = values[String(rest[name..<close])] { out += value } else { out += rest[open..<after] }
+            rest = rest[after...]
+        }
+        out += rest
+        return out
     }
 
     /// This set with `other`'s entries added where this one has none (later sets fill gaps only).

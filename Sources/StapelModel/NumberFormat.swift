@@ -25,7 +25,9 @@ package struct NumberFormat: Sendable, Hashable {
     /// `value` with `decimals` digits after the marker, rounded half away from zero, ASCII minus.
     package func decimal(_ value: Double, decimals: Int = 1) -> String {
         let plain = NumberFormat.plain(value, decimals: decimals)
-        return plain.replacingOccurrences(of: ".", with: decimalSeparator)
+        // `plain` has at most one point.
+        guard decimalSeparator != ".", let point = plain.utf8.firstIndex(of: UInt8(ascii: ".")) else { return plain }
+        return plain[..<point] + decimalSeparator + plain[plain.utf8.index(after: point)...]
     }
 
     /// A whole number, grouped in threes once it has `groupMinimumDigits` digits (`7,561`, `7.561`, `7 561`).
@@ -53,7 +55,7 @@ package struct NumberFormat: Sendable, Hashable {
 
     /// A percent: "48,9 %" (sv) or "48.9%" (en).
     package func percent(_ value: Double, decimals: Int = 1) -> String {
-        percentPattern.replacingOccurrences(of: "{value}", with: decimal(value, decimals: decimals))
+        LabelSet.filling(percentPattern, with: ["value": decimal(value, decimals: decimals)])
     }
 
     /// Locale-free rendering with a point: the form CSV (rfc4180) and LaTeX siunitx input use.

@@ -237,3 +237,29 @@ import Testing
         #expect(q05.labels["survey.title"] != nil)
     }
 }
+
+/// The shaping cache changes no byte of any output: the bundled survey's charts rendered with it and without it
+/// (`STAPEL_SHAPE_CACHE=0`) are identical, in both languages.
+@Suite struct ShapeCacheOutputTests {
+    @Test func chartsAreTheSameWithAndWithoutTheShapingCache() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let survey = bundledSurvey.path
+        var folders: [URL] = []
+        for (name, environment) in [("cached", [String: String]()), ("uncached", ["STAPEL_SHAPE_CACHE": "0"])] {
+            let out = scratch.url.appendingPathComponent(name)
+            let result = try runStapel(["render", survey, "--out", out.path, "--format", "png,pdf,svg", "--lang", "sv,en", "--quiet"],
+                                       in: scratch.url, environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            folders.append(out)
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folders[0].path)
+            .filter { $0.hasSuffix(".png") || $0.hasSuffix(".pdf") || $0.hasSuffix(".svg") }.sorted()
+        #expect(files.count == 38 * 3 * 2)
+        for file in files {
+            let a = FileManager.default.contents(atPath: folders[0].appendingPathComponent(file).path)
+            let b = FileManager.default.contents(atPath: folders[1].appendingPathComponent(file).path)
+            #expect(a != nil && a == b, "\(file) differs")
+        }
+    }
+}

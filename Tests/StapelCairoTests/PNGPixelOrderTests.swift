@@ -1,0 +1,57 @@
+import Foundation
+@testable import StapelCairo
+import Testing
+
+/// The PNG encoder's pixel conversion (four pixels a shuffle where the CPU has SSSE3, the last ones one by one)
+/// on images of every width from 1 to 21, each pixel a different colour: Python's zlib inflates the image data
+/// to exactly the expected filter bytes and R, G, B triples.
+@Suite struct PNGPixelOrderTests {
+    @Test func everyWidthInflatesToTheSameRGBBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stapel-png-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var arguments: [String] = []
+        for width in 1...21 {
+            let height = 3
+            let stride = width * 4 + 8   // rows padded, as Cairo may
+            var pixels = [UInt8](repeating: 0xEE, count: stride * height)
+            var expected: [UInt8] = []
+            for y in 0..<height {
+                expected.append(0)
+                for x in 0..<width {
+                    let (r, g, b) = (UInt8(truncatingIfNeeded: 7 * x + 1), UInt8(truncatingIfNeeded: 31 * y + x), UInt8(truncatingIfNeeded: 200 - x))
+                    // Native-endian 0xAARRGGBB: B, G, R, A in memory on a little-endian machine.
+                    let value = UInt32(0xFF) << 24 | UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
+                    withUnsafeBytes(of: value) { bytes in
+                        for i in 0..<4 { pixels[y * stride + x * 4 + i] = bytes[i] }
+                    }
+                    expected += [r, g, b]
+                }
+            }
+            let png = try pixels.withUnsafeBufferPointer {
+                try PNGWriter.encode($0.baseAddress!, width: width, height: height, stride: stride, text: [])
+            }
+            let data = PNGWriterTests.chunks(png).filter { $0.type == "IDAT" }.flatMap(\.body)
+            let idat = folder.appendingPathComponent("\(width).idat"), raw = folder.appendingPathComponent("\(width).raw")
+            try Data(data).write(to: idat)
+            try Data(expected).write(to: raw)
+            arguments += [idat.path, raw.path]
+        }
+        let script = """
+            import sys, zlib
+            args = sys.argv[1:]
+            bad = [a for a, b in zip(args[::2], args[1::2]) if zlib.decompress(open(a, 'rb').read()) != open(b, 'rb').read()]
+            print('ok' if not bad else 'differs: ' + ' '.join(bad))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output == "ok\n", "\(output)")
+    }
+}
