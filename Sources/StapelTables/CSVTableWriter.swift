@@ -69,12 +69,20 @@ package struct CSVTableWriter: Sendable {
         case .text(let s):
             let guarded = guardsFormulas && CSVTableWriter.isFormulaLike(s)
             let text = guarded ? "'" + s : s
-            let needsQuotes = guarded || text.contains { $0 == dialect.separator || $0 == "\"" || $0.isNewline }
+            let needsQuotes = guarded || CSVTableWriter.mayNeedQuotes(text, separator: dialect.separator)
+                && text.contains { $0 == dialect.separator || $0 == "\"" || $0.isNewline }
             guard needsQuotes else { return text }
             var quoted = "\""
             for ch in text { quoted += ch == "\"" ? "\"\"" : String(ch) }
             return quoted + "\""
         }
+    }
+
+    /// False when `text` surely holds neither `separator` nor a quote nor a line break, judged from its bytes:
+    /// with an ASCII separator, none of those bytes and no lead of U+0085, U+2028 or U+2029 (C2, E2).
+    static func mayNeedQuotes(_ text: String, separator: Character) -> Bool {
+        guard let sep = separator.asciiValue else { return true }
+        return text.utf8.contains { $0 == sep || $0 == UInt8(ascii: "\"") || (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
     }
 
     /// Text a spreadsheet may evaluate: it starts with `=`, `+`, `-`, `@`, tab, CR or LF (OWASP), unless the

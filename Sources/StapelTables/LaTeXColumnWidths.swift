@@ -51,7 +51,8 @@ struct LaTeXColumnWidths {
     static let preferredStubShare = 0.35
 
     init(table: Table, formats: [(integer: Int, decimals: Int, negative: Bool)]) {
-        let candidates = LaTeXColumnWidths.settings.map { Candidate(table: table, formats: formats, setting: $0) }
+        let measures = Measures(table: table)
+        let candidates = LaTeXColumnWidths.settings.map { Candidate(table: table, formats: formats, setting: $0, measures: measures) }
         let line = LaTeXColumnWidths.referenceLine
         // Whole header words at the largest size that leaves the statements their fair share; failing that, the
         // smallest size, with header words hyphenated.
@@ -63,6 +64,41 @@ struct LaTeXColumnWidths {
         columnSeparation = chosen.setting.separation
         fractions = widths.map { $0 / line }
         stubFraction = (line - chosen.padding - widths.reduce(0, +)) / line
+    }
+
+    /// A table's texts measured in ems, the same for every setting: measured once for all of them.
+    struct Measures {
+        let headers: [String]
+        /// Each header's words.
+        let headerWords: [[Double]]
+        let headerHyphenated: [Double]
+        let headerLongestWord: [Double]
+        let headerOneLine: [Double]
+        /// Each spanner's longest word and hyphenated width.
+        let groupLongestWord: [Double]
+        let groupHyphenated: [Double]
+        /// The stub header, then each row's stub.
+        let stubs: [String]
+        let headerPieces: [Pieces]
+        let stubPieces: [Pieces]
+        let stubLongestWord: Double
+        let stubOneLine: Double
+
+        init(table: Table) {
+            typealias W = LaTeXColumnWidths
+            headers = table.columns.map(\.header)
+            headerWords = headers.map { W.words($0).map { W.width($0) } }
+            headerHyphenated = headers.map(W.hyphenatedWidth)
+            headerLongestWord = headers.map(W.longestWord)
+            headerOneLine = headers.map { W.width($0) }
+            groupLongestWord = table.groups.map { W.longestWord($0.title) }
+            groupHyphenated = table.groups.map { W.hyphenatedWidth($0.title) }
+            stubs = [table.stubHeader] + table.rows.map(\.stub)
+            headerPieces = headers.map(Pieces.init)
+            stubPieces = stubs.map(Pieces.init)
+            stubLongestWord = stubs.map { W.longestWord($0) }.max() ?? 0
+            stubOneLine = stubs.map { W.width($0) }.max() ?? 0
+        }
     }
 
     /// The widths one setting asks for, in points.
@@ -93,39 +129,39 @@ struct LaTeXColumnWidths {
         let wholeWordLadders: [[Double]]
         let hyphenatedLadders: [[Double]]
 
-        init(table: Table, formats: [(integer: Int, decimals: Int, negative: Bool)], setting: Setting) {
+        init(table: Table, formats: [(integer: Int, decimals: Int, negative: Bool)], setting: Setting, measures m: Measures) {
             typealias W = LaTeXColumnWidths
             self.setting = setting
             let em = setting.em
             let slack = 1.0
-            let headers = table.columns.map(\.header)
+            let headers = m.headers
             self.headers = headers
-            headerWords = headers.map { W.words($0).map { W.width($0) * em + slack } }
+            headerWords = m.headerWords.map { $0.map { $0 * em + slack } }
             var floor = headers.indices.map { j in
                 let f = formats[j]
                 let number = Double(f.integer + f.decimals) * 0.53 + (f.decimals > 0 ? 0.3 : 0) + (f.negative ? 0.78 : 0)
-                return max(number, W.hyphenatedWidth(headers[j])) * em + slack
+                return max(number, m.headerHyphenated[j]) * em + slack
             }
             var least = headers.indices.map { j in
-                max(floor[j], min(W.longestWord(headers[j]), W.wordLimit) * em + slack)
+                max(floor[j], min(m.headerLongestWord[j], W.wordLimit) * em + slack)
             }
-            for group in table.groups {
+            for (g, group) in table.groups.enumerated() {
                 // A spanner's words must fit over its columns and the gaps between them.
                 let inner = 2 * setting.separation * Double(group.columns.count - 1)
                 let n = Double(group.columns.count)
                 let span = group.columns.map { least[$0] }.reduce(0, +) + inner
-                let need = min(W.longestWord(group.title), W.wordLimit) * em + slack
+                let need = min(m.groupLongestWord[g], W.wordLimit) * em + slack
                 if need > span { for j in group.columns { least[j] += (need - span) / n } }
                 let floorSpan = group.columns.map { floor[$0] }.reduce(0, +) + inner
-                let floorNeed = W.hyphenatedWidth(group.title) * em + slack
+                let floorNeed = m.groupHyphenated[g] * em + slack
                 if floorNeed > floorSpan { for j in group.columns { floor[j] += (floorNeed - floorSpan) / n } }
             }
             least = headers.indices.map { max(least[$0], floor[$0]) }
-            let oneLine = headers.indices.map { [least] in max(least[$0], W.width(headers[$0]) * em + slack) }
+            let oneLine = headers.indices.map { [least] in max(least[$0], m.headerOneLine[$0] * em + slack) }
             self.floor = floor
             self.least = least
             self.oneLine = oneLine
-            let headerPieces = headers.map(Pieces.init)
+            let headerPieces = m.headerPieces
             self.headerPieces = headerPieces
             wholeWordLadders = headers.indices.map { W.ladder(headerPieces[$0], from: least[$0], to: oneLine[$0], em: em) }
             hyphenatedLadders = headers.indices.map { W.ladder(headerPieces[$0], from: floor[$0], to: oneLine[$0], em: em) }
@@ -133,12 +169,11 @@ struct LaTeXColumnWidths {
             padding = 2 * setting.separation * Double(headers.count) + Double(gaps.count) * setting.quad
 
             let line = W.referenceLine
-            let stubs = [table.stubHeader] + table.rows.map(\.stub)
-            self.stubs = stubs
-            stubPieces = stubs.map(Pieces.init)
+            stubs = m.stubs
+            stubPieces = m.stubPieces
             // A word may begin a continuation line, behind the hanging indent.
-            let stubLeast = min(stubs.map { W.longestWord($0) }.max() ?? 0, W.wordLimit) * em + setting.quad + slack
-            let stubOneLine = (stubs.map { W.width($0) }.max() ?? 0) * em + slack
+            let stubLeast = min(m.stubLongestWord, W.wordLimit) * em + setting.quad + slack
+            let stubOneLine = m.stubOneLine * em + slack
             stubPreferred = max(stubLeast, min(stubOneLine, W.preferredStubShare * line + slack))
             stubFair = max(stubLeast, min(stubOneLine, W.fairStubShare * line + slack))
         }
@@ -235,8 +270,9 @@ struct LaTeXColumnWidths {
 
     /// Estimated width in ems (of the design size) of `text` set in Latin Modern Roman.
     static func width(_ text: String) -> Double {
-        // ASCII is its own canonical composition: only other text needs normalising first.
-        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        // Text below U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA: no combining marks, no singletons) is
+        // its own canonical composition: only other text needs normalising first.
+        let composed = text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping
         return composed.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
@@ -279,13 +315,26 @@ struct LaTeXColumnWidths {
     static func syllables(_ word: String) -> Int {
         var groups = 0, inVowel = false
         for ch in word.lowercased() {
-            let base = ch.isASCII ? ch : String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? ch
+            let base = ch.isASCII ? ch : baseLetter(ch)
             let vowel = "aeiouyæøœ".contains(base)
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel
         }
         return groups
     }
+
+    /// The first scalar of a character's canonical decomposition (`ö` → `o`); the Latin-1 and Latin Extended-A
+    /// letters from a table worked out once.
+    static func baseLetter(_ ch: Character) -> Character {
+        if ch.unicodeScalars.count == 1, let scalar = ch.unicodeScalars.first, let known = latinBases[scalar.value] { return known }
+        return String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? ch
+    }
+
+    static let latinBases: [UInt32: Character] = Dictionary(uniqueKeysWithValues: (0xA0...0x17F).compactMap { value in
+        Unicode.Scalar(value).map { scalar in
+            (value, String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first.map { Character($0) } ?? Character(scalar))
+        }
+    })
 
     /// The lines `text` takes in a cell `measure` points wide, set at `em` points per em with continuation lines
     /// indented by `indent`, filled greedily as ragged-right and centred TeX text is. A word wider than its line

@@ -6,6 +6,21 @@ import Foundation
 /// Brackets and stars are braced so that a cell can never become an optional argument of `\\`.
 package enum LaTeXEscaper {
     package static func escape(_ text: String) throws -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x180 && passesThrough[Int($0.value)] }) { return text }
+        return try escapeScalars(text)
+    }
+
+    /// For each scalar below U+0180 (ASCII, Latin-1, Latin Extended-A), whether `escapeScalars` leaves it as
+    /// it is whatever surrounds it: text made only of those needs no escaping. Worked out from `escapeScalars`
+    /// itself; the characters whose escape depends on the next one (`- ' , /` and CR) are never left to it.
+    /// None of these scalars combines with another into one character, so composing changes nothing either.
+    static let passesThrough: [Bool] = (0..<0x180).map { value in
+        guard let scalar = Unicode.Scalar(value), !"-',/\r".unicodeScalars.contains(scalar) else { return false }
+        return (try? escapeScalars(String(scalar))) == String(scalar)
+    }
+
+    /// `escape`, scalar by scalar.
+    static func escapeScalars(_ text: String) throws -> String {
         var out = ""
         // A decomposed "å" (a + U+030A) would reach pdflatex as a bare combining ring, so such characters are
         // composed; others are left alone, since composing maps e.g. the ohm sign to a Greek omega T1 lacks.

@@ -47,6 +47,11 @@ package struct MarkdownTableWriter: Sendable {
     /// Text that reads as itself inside a table cell: pipes and inline markup escaped, HTML and entities
     /// disarmed, line breaks (which would end the row) turned into spaces.
     package static func escape(_ text: String) -> String {
+        needsNoEscaping(text) ? text : escapeCharacters(text)
+    }
+
+    /// `escape`, character by character.
+    static func escapeCharacters(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for ch in text {
@@ -62,6 +67,28 @@ package struct MarkdownTableWriter: Sendable {
             out.append(ch)
         }
         return out.trimmingSpaces()
+    }
+
+    /// Whether `escape` would return `text` as it is, judged from its bytes: no line break, tab or character
+    /// Markdown gives a meaning (U+0085, U+2028 and U+2029 are the line breaks outside ASCII), and no space at
+    /// either end.
+    static func needsNoEscaping(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20 else { return text.isEmpty }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x09...0x0D, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"):
+                return false
+            case 0x85 where previous == 0xC2: return false
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return false
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 }
 
