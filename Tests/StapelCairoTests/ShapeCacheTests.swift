@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aRepeatedLayoutIsShapedFromTheCache() {
-        let (first, second, lines) = Self.onFreshThread {
+        let (first, second, lines, parts) = Self.onFreshThread {
             let font = FontSpec(family: "Inter", size: 9)
             let text = "Bristande kunskap om arbetssätt och metoder för datadriven verksamhet"
             let start = ShapeCache.counts()
@@ -32,9 +32,11 @@ import Testing
             let afterSecond = ShapeCache.counts()
             #expect(again == lines)
             return ((afterFirst.misses - start.misses, afterFirst.hits - start.hits),
-                    (afterSecond.misses - afterFirst.misses, afterSecond.hits - afterFirst.hits), lines)
+                    (afterSecond.misses - afterFirst.misses, afterSecond.hits - afterFirst.hits), lines,
+                    afterFirst.parts - start.parts)
         }
         #expect(lines.count > 1)
+        #expect(parts > 0, "candidate lines of the label are parts of the label shaped whole")
         #expect(first.0 > 0, "the first layout is shaped by HarfBuzz")
         // (The first also shaped Pango's sample text for the font's metrics, which Pango keeps itself.)
         #expect(second.0 == 0 && second.1 > 0, "the same layout again: every request answered from the cache (\(second))")
