@@ -2,6 +2,7 @@
 
 #include <isa-l/igzip_lib.h>
 #include <png.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,37 @@ static void rgb_row(const uint32_t *src, uint8_t *dst, int width) {
     rgb_row_scalar(src, dst, width);
 }
 
+/* The encoder's working memory (the gathered rows, the deflated stream, igzip's level buffer), kept per thread
+   and grown to the largest image so far: fresh pages for every figure cost more than filling them. Freed with
+   the thread. */
+typedef struct { uint8_t *data; size_t capacity; } scratch;
+static __thread scratch thread_buffers[3];
+static pthread_key_t buffers_key;
+static pthread_once_t buffers_once = PTHREAD_ONCE_INIT;
+
+static void free_buffers(void *unused) {
+    (void)unused;
+    for (int i = 0; i < 3; i++) {
+        free(thread_buffers[i].data);
+        thread_buffers[i].data = NULL;
+        thread_buffers[i].capacity = 0;
+    }
+}
+
+static void make_buffers_key(void) { pthread_key_create(&buffers_key, free_buffers); }
+
+static uint8_t *buffer(int which, size_t size) {
+    scratch *b = &thread_buffers[which];
+    if (size > b->capacity) {
+        pthread_once(&buffers_once, make_buffers_key);
+        pthread_setspecific(buffers_key, thread_buffers);
+        free(b->data);
+        b->data = malloc(size ? size : 1);
+        b->capacity = b->data ? size : 0;
+    }
+    return b->data;
+}
+
 int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size) {
@@ -95,10 +127,10 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
     size_t raw_length = row_bytes * (size_t)height;
     /* Stored blocks bound the output: 5 bytes a 65,535-byte block, the zlib header and trailer. */
     size_t z_capacity = raw_length + raw_length / 65535 * 5 + 1024;
-    uint8_t *raw = malloc(raw_length);
+    uint8_t *raw = buffer(0, raw_length);
     uint32_t level_sizes[] = { 0, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT };
-    uint8_t *level_buffer = level_sizes[level] ? malloc(level_sizes[level]) : NULL;
-    uint8_t *z = malloc(z_capacity);
+    uint8_t *level_buffer = level_sizes[level] ? buffer(1, level_sizes[level]) : NULL;
+    uint8_t *z = buffer(2, z_capacity);
     int failed = !raw || !z || (level_sizes[level] && !level_buffer) || raw_length > UINT32_MAX || z_capacity > UINT32_MAX;
     struct isal_zstream stream;
     if (!failed) {
@@ -122,10 +154,7 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
         stream.avail_out = (uint32_t)z_capacity;
         if (isal_deflate_stateless(&stream) != COMP_OK) failed = 1;
     }
-    free(raw);
-    free(level_buffer);
     if (failed) {
-        free(z);
         if (error && error_size) snprintf(error, error_size, "cannot compress the image (out of memory?)");
         return 1;
     }
@@ -134,14 +163,13 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
     /* The chunks around it, by libpng: signature, IHDR, bKGD, iTXt; then the one IDAT and IEND. */
     writer_state state = { out, 0, error, error_size };
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
-    if (!png) { free(z); return 1; }
+    if (!png) return 1;
     png_infop info = png_create_info_struct(png);
     /* volatile: changed between setjmp and a possible longjmp */
     png_textp volatile text = NULL;
     if (!info || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, info ? &info : NULL);
         free(text);
-        free(z);
         stapel_png_free(out);
         return 1;
     }
@@ -177,7 +205,6 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
     png_write_chunk(png, (png_const_bytep)"IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
     free(text);
-    free(z);
     return 0;
 }
 

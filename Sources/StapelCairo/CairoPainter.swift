@@ -7,11 +7,15 @@ import StapelModel
 enum CairoPainter {
     /// Text is drawn with the thread's Pango context for the kind of surface and transformation of `cr`,
     /// reused with the layouts it shaped for earlier figures (see `ThreadCache`).
-    static func paint(_ figure: Figure, on cr: OpaquePointer) {
+    /// - Parameter backgroundPainted: the surface is already filled with `figure.background` (as a PNG is, to its
+    ///   whole pixels), so the figure's background rectangle is not drawn again.
+    static func paint(_ figure: Figure, on cr: OpaquePointer, backgroundPainted: Bool = false) {
         let text = ThreadCache.current.drawContext(for: cr, target: DrawTarget(cr), language: figure.language)
-        setColor(cr, figure.background)
-        cairo_rectangle(cr, 0, 0, figure.width, figure.height)
-        cairo_fill(cr)
+        if !backgroundPainted {
+            setColor(cr, figure.background)
+            cairo_rectangle(cr, 0, 0, figure.width, figure.height)
+            cairo_fill(cr)
+        }
         for mark in figure.marks {
             switch mark {
             case .rect(let r):

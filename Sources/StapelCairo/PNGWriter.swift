@@ -39,15 +39,27 @@ package enum PNGWriter {
     ///   this order (keywords: 1–79 Latin-1 characters, e.g. `Title`, `Description`).
     package static func write(_ figure: Figure, dpi: Double, text: [(keyword: String, value: String)] = []) throws -> [UInt8] {
         let size = pixelSize(figure, dpi: dpi)
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height)) else {
+        // The pixels go into the thread's reused buffer (no fresh pages to fault in and wipe for every figure).
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(size.width)))
+        let (bytes, overflow) = stride.multipliedReportingOverflow(by: size.height)
+        guard stride > 0, !overflow, let pixels = ThreadCache.current.pixelBuffer(bytes),
+              let surface = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, Int32(size.width),
+                                                                Int32(size.height), Int32(stride)) else {
             throw CairoError("PNG", CAIRO_STATUS_NO_MEMORY)
         }
         defer { cairo_surface_destroy(surface) }
         try CairoError.check(cairo_surface_status(surface), "PNG")
         let cr = cairo_create(surface)!
+        // Every pixel in the background colour first: the figure covers the last pixel row and column, which its
+        // size rounded up to whole pixels adds, only in part (on a black image they came out grey), and the
+        // buffer holds the previous figure.
+        CairoPainter.setColor(cr, figure.background)
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_paint(cr)
+        cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
         let s = scale(dpi: dpi)
         cairo_scale(cr, s, s)
-        CairoPainter.paint(figure, on: cr)
+        CairoPainter.paint(figure, on: cr, backgroundPainted: true)
         let status = cairo_status(cr)
         cairo_destroy(cr)
         try CairoError.check(status, "PNG")

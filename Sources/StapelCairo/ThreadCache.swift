@@ -37,6 +37,22 @@ final class ThreadCache {
         return key
     }()
 
+    /// The thread's pixel buffer for PNGs, grown to the largest image drawn so far (16-byte aligned by malloc,
+    /// as Cairo's image surfaces want at least 4). Valid until the next call on this thread.
+    func pixelBuffer(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
+        if count > pixelCapacity {
+            free(pixels)
+            pixels = malloc(max(count, 1))?.assumingMemoryBound(to: UInt8.self)
+            pixelCapacity = pixels == nil ? 0 : count
+        }
+        return pixels
+    }
+
+    private var pixels: UnsafeMutablePointer<UInt8>?
+    private var pixelCapacity = 0
+
+    deinit { free(pixels) }
+
     func measurer(language: String) -> PangoMeasurer {
         if let m = measurers[language] { return m }
         let m = PangoMeasurer(language: language)

@@ -1,5 +1,7 @@
 import Foundation
 @testable import StapelCairo
+import Stapel
+import StapelLayout
 import Testing
 
 /// The PNG encoder's pixel conversion (four pixels a shuffle where the CPU has SSSE3, the last ones one by one)
@@ -53,5 +55,43 @@ import Testing
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0 && output == "ok\n", "\(output)")
+    }
+}
+
+/// The image's edges: the figure's size is rounded up to whole pixels, so its last row and column are only partly
+/// covered by the figure; they are the background colour all the same (they were a grey line on a black image
+/// before), and a buffer reused from a larger figure leaves nothing behind.
+@Suite struct PNGEdgeTests {
+    @Test func theLastRowAndColumnAreBackground() throws {
+        let large = try PNGWriter.write(ChartRenderer.figure(for: try request("q05")), dpi: 200)
+        let small = ChartRenderer.figure(for: try request("q01"))
+        let first = try PNGWriter.write(small, dpi: 200)
+        #expect(try PNGWriter.write(small, dpi: 200) == first, "the same bytes after another figure")
+        #expect(!large.isEmpty)
+        let size = PNGWriter.pixelSize(small, dpi: 200)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stapel-png-edge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("idat.bin")
+        try Data(PNGWriterTests.chunks(first).filter { $0.type == "IDAT" }.flatMap(\.body)).write(to: file)
+        let script = """
+            import sys, zlib
+            raw = zlib.decompress(open(sys.argv[1], 'rb').read())
+            w, h = int(sys.argv[2]), int(sys.argv[3])
+            row = 3 * w + 1
+            last = raw[(h - 1) * row + 1:h * row]
+            column = b''.join(raw[y * row + 1 + 3 * (w - 1):y * row + 1 + 3 * w] for y in range(h))
+            print('ok' if set(last) == {255} and set(column) == {255} else 'edge not white: %d %d' % (min(last), min(column)))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path, "\(size.width)", "\(size.height)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == "ok\n", "\(output)")
     }
 }
