@@ -89,8 +89,8 @@ package struct BuildRunner: Sendable {
                 return (.unchanged, entry)
             }
             do {
-                // Each folder is flushed once, after the run (below).
-                try AtomicFile.write(bytes, to: url, syncingFolder: false)
+                // Flushed to disk all together after the run (below).
+                try AtomicFile.write(bytes, to: url, durability: .deferred)
             } catch {
                 return (.failed("\(error)"), nil)
             }
@@ -155,7 +155,8 @@ package struct BuildRunner: Sendable {
         for (output, (outcome, _)) in zip(outputs, results) where outcome == .written {
             written.insert(output.root.appendingPathComponent(output.relativePath, isDirectory: false).deletingLastPathComponent())
         }
-        for folder in written { AtomicFile.syncFolder(folder) }
+        // On disk before the build state (saved after this) records them as done.
+        AtomicFile.flushFileSystems(holding: written)
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
