@@ -35,8 +35,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bounds of one thread's table: about 6 MB at most (a glyph is 40 bytes, a key 12 bytes a character). */
-enum { TABLE_SIZE = 1 << 13, MAX_ENTRIES = 8000, MAX_GLYPHS = 1 << 17, MAX_KEY = 4096 };
+/* Bounds of one thread's table: about 4 MB at most (a glyph is 40 bytes, a key 12 bytes a character); a figure's
+   texts take a few hundred entries. */
+enum { TABLE_SIZE = 1 << 12, MAX_ENTRIES = 3000, MAX_GLYPHS = 1 << 16, MAX_KEY = 4096 };
 
 typedef struct entry {
     struct entry *next;
