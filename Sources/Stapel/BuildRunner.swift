@@ -35,6 +35,20 @@ package struct BuildRunner: Sendable {
         self.onEvent = onEvent
     }
 
+    /// The folder an output is written into, by its root and the folder part of its relative path: compared as
+    /// text, made into a URL only when used.
+    struct OutputFolder: Hashable {
+        var root: URL
+        var folder: Substring
+
+        init(root: URL, relativePath: String) {
+            self.root = root
+            folder = relativePath.lastIndex(of: "/").map { relativePath[..<$0] } ?? ""
+        }
+
+        var url: URL { folder.isEmpty ? root : root.appendingPathComponent(String(folder), isDirectory: true) }
+    }
+
     /// Outputs recorded in an output folder's state that no job plans, by folder.
     func dropped(_ outputs: [Unit.Output], states: [URL: BuildState]) -> [(root: URL, relativePath: String)] {
         guard complete else { return [] }
@@ -50,10 +64,12 @@ package struct BuildRunner: Sendable {
     package func build(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
         let units = jobs.map(Unit.question) + documents.map(Unit.document)
         let outputs = units.flatMap(\.outputs)
-        let roots = Set(outputs.map { $0.root.standardizedFileURL })
+        // Hundreds of outputs share a few roots and folders: each is made into a URL and standardised once.
+        let standard = Dictionary(uniqueKeysWithValues: Set(outputs.map(\.root)).map { ($0, $0.standardizedFileURL) })
+        let roots = Set(standard.values)
         // Temporaries are made beside their targets: only the folders written into are listed.
-        let folders = roots.union(outputs.map { $0.root.appendingPathComponent($0.relativePath, isDirectory: false)
-            .deletingLastPathComponent().standardizedFileURL })
+        let subfolders = Set(outputs.map { OutputFolder(root: $0.root, relativePath: $0.relativePath) })
+        let folders = roots.union(subfolders.map { $0.url.standardizedFileURL })
         for folder in folders { AtomicFile.removeAbandonedTemporaries(in: folder, recursive: false) }
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
         // Hashing the font files (a fresh output folder has no recorded digests of them) runs beside the first
@@ -66,7 +82,7 @@ package struct BuildRunner: Sendable {
         /// and modification time are as recorded is not read at all.
         @Sendable func upToDate(_ root: URL, _ relativePath: String, digest: () -> String) -> (BuildState.Entry?, [UInt8]?) {
             let path = root.appendingPathComponent(relativePath, isDirectory: false).path
-            var recorded = states[root.standardizedFileURL]?.entries[relativePath]
+            var recorded = states[standard[root] ?? root.standardizedFileURL]?.entries[relativePath]
             let digest = recorded == nil || force ? "" : digest()
             if !force, let entry = recorded, entry.inputs == digest, let stamp = entry.stamp, FileStamp.of(path) == stamp {
                 noticed.add(entry.warnings ?? [])
@@ -97,7 +113,7 @@ package struct BuildRunner: Sendable {
             entry.stamp = FileStamp.of(url.path)
             return (.written, entry)
         }
-        var written = Set<URL>()
+        var written = Set<OutputFolder>()
         let results = run(units) { unit, finish in
             switch unit {
             case .question(let job):
@@ -153,16 +169,16 @@ package struct BuildRunner: Sendable {
         }
 
         for (output, (outcome, _)) in zip(outputs, results) where outcome == .written {
-            written.insert(output.root.appendingPathComponent(output.relativePath, isDirectory: false).deletingLastPathComponent())
+            written.insert(OutputFolder(root: output.root, relativePath: output.relativePath))
         }
         // On disk before the build state (saved after this) records them as done.
-        AtomicFile.flushFileSystems(holding: written)
+        AtomicFile.flushFileSystems(holding: written.map(\.url))
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
         for (output, (outcome, entry)) in zip(outputs, results) {
             report.add(output.info.output, outcome)
-            if let entry { updated[output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
+            if let entry { updated[standard[output.root] ?? output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
         }
         for (root, relative) in dropped(outputs, states: states) {
             let file = root.appendingPathComponent(relative, isDirectory: false)
