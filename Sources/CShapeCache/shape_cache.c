@@ -133,6 +133,23 @@ static int is_mark(hb_unicode_funcs_t *funcs, hb_codepoint_t c) {
 
 typedef struct { uint8_t bytes[MAX_KEY]; size_t length; int overflow; } key_builder;
 
+/* The settings a key starts with: what else decides HarfBuzz's result besides the characters and features. */
+typedef struct {
+    hb_font_t *font;
+    hb_unicode_funcs_t *unicode;
+    int x_scale, y_scale;
+    unsigned int x_ppem, y_ppem;
+    float ptem;
+    unsigned int coord_count;
+    hb_direction_t direction;
+    hb_script_t script;
+    hb_language_t language;
+    hb_buffer_flags_t flags;
+    hb_buffer_cluster_level_t level;
+    hb_codepoint_t invisible, replacement, not_found;
+    unsigned int feature_count;
+} key_prefix;
+
 static void put(key_builder *k, const void *data, size_t length) {
     if (k->overflow || k->length + length > MAX_KEY) { k->overflow = 1; return; }
     memcpy(k->bytes + k->length, data, length);
@@ -302,36 +319,26 @@ void hb_shape(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features
     key_builder k;
     k.length = 0;
     k.overflow = 0;
-    int x_scale, y_scale;
-    unsigned int x_ppem, y_ppem, coord_count = 0;
-    hb_font_get_scale(font, &x_scale, &y_scale);
-    hb_font_get_ppem(font, &x_ppem, &y_ppem);
-    float ptem = hb_font_get_ptem(font);
-    const int *coords = hb_font_get_var_coords_normalized(font, &coord_count);
-    hb_buffer_flags_t flags = hb_buffer_get_flags(buffer);
-    hb_buffer_cluster_level_t level = hb_buffer_get_cluster_level(buffer);
-    hb_codepoint_t invisible = hb_buffer_get_invisible_glyph(buffer);
-    hb_codepoint_t replacement = hb_buffer_get_replacement_codepoint(buffer);
-    hb_codepoint_t not_found = hb_buffer_get_not_found_glyph(buffer);
-    hb_unicode_funcs_t *unicode = hb_buffer_get_unicode_funcs(buffer);
-    put(&k, &identity, sizeof identity);
-    put(&k, &unicode, sizeof unicode);
-    put(&k, &x_scale, sizeof x_scale);
-    put(&k, &y_scale, sizeof y_scale);
-    put(&k, &x_ppem, sizeof x_ppem);
-    put(&k, &y_ppem, sizeof y_ppem);
-    put(&k, &ptem, sizeof ptem);
-    put(&k, &coord_count, sizeof coord_count);
-    if (coord_count) put(&k, coords, coord_count * sizeof *coords);
-    put(&k, &props.direction, sizeof props.direction);
-    put(&k, &props.script, sizeof props.script);
-    put(&k, &props.language, sizeof props.language);
-    put(&k, &flags, sizeof flags);
-    put(&k, &level, sizeof level);
-    put(&k, &invisible, sizeof invisible);
-    put(&k, &replacement, sizeof replacement);
-    put(&k, &not_found, sizeof not_found);
-    put(&k, &num_features, sizeof num_features);
+    /* The font and buffer settings, zeroed first so that padding bytes compare equal. */
+    key_prefix fixed;
+    memset(&fixed, 0, sizeof fixed);
+    fixed.font = identity;
+    fixed.unicode = hb_buffer_get_unicode_funcs(buffer);
+    hb_font_get_scale(font, &fixed.x_scale, &fixed.y_scale);
+    hb_font_get_ppem(font, &fixed.x_ppem, &fixed.y_ppem);
+    fixed.ptem = hb_font_get_ptem(font);
+    const int *coords = hb_font_get_var_coords_normalized(font, &fixed.coord_count);
+    fixed.direction = props.direction;
+    fixed.script = props.script;
+    fixed.language = props.language;
+    fixed.flags = hb_buffer_get_flags(buffer);
+    fixed.level = hb_buffer_get_cluster_level(buffer);
+    fixed.invisible = hb_buffer_get_invisible_glyph(buffer);
+    fixed.replacement = hb_buffer_get_replacement_codepoint(buffer);
+    fixed.not_found = hb_buffer_get_not_found_glyph(buffer);
+    fixed.feature_count = num_features;
+    put(&k, &fixed, sizeof fixed);
+    if (fixed.coord_count) put(&k, coords, fixed.coord_count * sizeof *coords);
     if (num_features) put(&k, features, num_features * sizeof *features);
     uint32_t prefix_length = (uint32_t)k.length;
     put(&k, &length, sizeof length);

@@ -37,3 +37,18 @@ func normalised(_ s: String) -> String {
 
 /// The characters without any whitespace.
 func withoutSpaces(_ s: String) -> String { String(s.filter { !$0.isWhitespace }) }
+
+/// Runs a Python script (`python3 -c script arguments…`) and returns its exit status and what it printed
+/// (standard output and error together): for checks by an independent reader, such as Python's zlib.
+func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}

@@ -45,16 +45,8 @@ import Testing
             bad = [a for a, b in zip(args[::2], args[1::2]) if zlib.decompress(open(a, 'rb').read()) != open(b, 'rb').read()]
             print('ok' if not bad else 'differs: ' + ' '.join(bad))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && output == "ok\n", "\(output)")
+        let (status, output) = try python(script, arguments)
+        #expect(status == 0 && output == "ok\n", "\(output)")
     }
 }
 
@@ -83,15 +75,7 @@ import Testing
             column = b''.join(raw[y * row + 1 + 3 * (w - 1):y * row + 1 + 3 * w] for y in range(h))
             print('ok' if set(last) == {255} and set(column) == {255} else 'edge not white: %d %d' % (min(last), min(column)))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path, "\(size.width)", "\(size.height)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(output == "ok\n", "\(output)")
+        let (status, output) = try python(script, [file.path, "\(size.width)", "\(size.height)"])
+        #expect(status == 0 && output == "ok\n", "\(output)")
     }
 }

@@ -60,16 +60,8 @@ import Testing
             assert any(raw[i] != 255 for y in range(h) for i in range(y * row + 1, (y + 1) * row, 97))
             print('ok')
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path, "\(size.width)", "\(size.height)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && output == "ok\n", "\(output)")
+        let (status, output) = try python(script, [file.path, "\(size.width)", "\(size.height)"])
+        #expect(status == 0 && output == "ok\n", "\(output)")
     }
 
     @Test func thePixelSizeIsTheWidthRoundedByTheHeightRoundedUp() throws {
