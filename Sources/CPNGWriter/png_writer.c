@@ -43,10 +43,12 @@ static void on_error(png_structp png, png_const_charp message) {
 
 static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
 
-/* One row of native-endian 0xAARRGGBB pixels as R, G, B bytes. */
+/* One row of native-endian 0xAARRGGBB pixels as R, G, B bytes. Each pixel is read before its bytes are
+   written, so `dst` may lie anywhere up to `src` in the same buffer (see stapel_png_encode). */
 static void rgb_row_scalar(const uint32_t *src, uint8_t *dst, int width) {
     for (int x = 0; x < width; x++) {
-        uint32_t p = src[x];
+        uint32_t p;
+        memcpy(&p, src + x, sizeof p);
         dst[0] = (uint8_t)(p >> 16);
         dst[1] = (uint8_t)(p >> 8);
         dst[2] = (uint8_t)p;
@@ -55,12 +57,14 @@ static void rgb_row_scalar(const uint32_t *src, uint8_t *dst, int width) {
 }
 
 #if defined(__x86_64__)
-/* The same, four pixels a shuffle (SSSE3): a tenth of the instructions of the loop above. The last store
-   writes 16 bytes of which 12 count, so the final pixels go through the scalar loop. */
+/* The same, four pixels a shuffle (SSSE3): a tenth of the instructions of the loop above. Each store writes
+   16 bytes of which 12 count, so the final pixels go through the scalar loop, and so do the first `start`, whose
+   store would reach pixels not yet read when `dst` lies just below `src`. */
 __attribute__((target("ssse3")))
-static void rgb_row_ssse3(const uint32_t *src, uint8_t *dst, int width) {
+static void rgb_row_ssse3(const uint32_t *src, uint8_t *dst, int width, int start) {
     const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
-    int x = 0;
+    int x = start < width ? start : width;
+    rgb_row_scalar(src, dst, x);
     for (; x + 6 <= width; x += 4) {
         __m128i pixels = _mm_loadu_si128((const __m128i *)(src + x));
         _mm_storeu_si128((__m128i *)(dst + (size_t)x * 3), _mm_shuffle_epi8(pixels, order));
@@ -69,26 +73,27 @@ static void rgb_row_ssse3(const uint32_t *src, uint8_t *dst, int width) {
 }
 #endif
 
-static void rgb_row(const uint32_t *src, uint8_t *dst, int width) {
+static void rgb_row(const uint32_t *src, uint8_t *dst, int width, int start) {
 #if defined(__x86_64__)
     static int ssse3 = -1;
     if (ssse3 < 0) ssse3 = __builtin_cpu_supports("ssse3") ? 1 : 0;
-    if (ssse3) { rgb_row_ssse3(src, dst, width); return; }
+    if (ssse3) { rgb_row_ssse3(src, dst, width, start); return; }
+#else
+    (void)start;
 #endif
     rgb_row_scalar(src, dst, width);
 }
 
-/* The encoder's working memory (the gathered rows, the deflated stream, igzip's level buffer), kept per thread
-   and grown to the largest image so far: fresh pages for every figure cost more than filling them. Freed with
-   the thread. */
+/* The encoder's working memory (igzip's level buffer, the deflated stream), kept per thread and grown to the
+   largest image so far: fresh pages for every figure cost more than filling them. Freed with the thread. */
 typedef struct { uint8_t *data; size_t capacity; } scratch;
-static __thread scratch thread_buffers[3];
+static __thread scratch thread_buffers[2];
 static pthread_key_t buffers_key;
 static pthread_once_t buffers_once = PTHREAD_ONCE_INIT;
 
 static void free_buffers(void *unused) {
     (void)unused;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 2; i++) {
         free(thread_buffers[i].data);
         thread_buffers[i].data = NULL;
         thread_buffers[i].capacity = 0;
@@ -109,7 +114,7 @@ static uint8_t *buffer(int which, size_t size) {
     return b->data;
 }
 
-int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
+int stapel_png_encode(uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size) {
     out->data = NULL; out->length = 0; out->capacity = 0;
@@ -119,27 +124,34 @@ int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, 
         return 1;
     }
     if (level < 0 || level > 3) level = 1;
+    if ((size_t)stride < (size_t)width * 3 + 1) {
+        if (error && error_size) snprintf(error, error_size, "row stride %d too small for %d pixels", stride, width);
+        return 1;
+    }
 
     /* The image data: each row as filter byte 0 (none) and RGB, deflated by ISA-L's igzip into one zlib stream.
        The rows are gathered first and compressed in one stateless call: fed row by row, igzip copies every row
-       into its own history buffer (a seventh of all the instructions of a chart render). */
+       into its own history buffer (a seventh of all the instructions of a chart render). They are gathered in
+       the pixel buffer itself: row y goes to y * (3w + 1), which is never past the pixels of row y not yet read
+       (y * stride, stride >= 3w + 1), so no second image-sized buffer is needed. */
     size_t row_bytes = (size_t)width * 3 + 1;
     size_t raw_length = row_bytes * (size_t)height;
     /* Stored blocks bound the output: 5 bytes a 65,535-byte block, the zlib header and trailer. */
     size_t z_capacity = raw_length + raw_length / 65535 * 5 + 1024;
-    uint8_t *raw = buffer(0, raw_length);
+    uint8_t *raw = pixels;
     uint32_t level_sizes[] = { 0, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT };
-    uint8_t *level_buffer = level_sizes[level] ? buffer(1, level_sizes[level]) : NULL;
-    uint8_t *z = buffer(2, z_capacity);
-    int failed = !raw || !z || (level_sizes[level] && !level_buffer) || raw_length > UINT32_MAX || z_capacity > UINT32_MAX;
+    uint8_t *level_buffer = level_sizes[level] ? buffer(0, level_sizes[level]) : NULL;
+    uint8_t *z = buffer(1, z_capacity);
+    int failed = !z || (level_sizes[level] && !level_buffer) || raw_length > UINT32_MAX || z_capacity > UINT32_MAX;
     struct isal_zstream stream;
     if (!failed) {
-        uint8_t *dst = raw;
         for (int y = 0; y < height; y++) {
-            const uint32_t *src = (const uint32_t *)(pixels + (size_t)y * (size_t)stride);
-            *dst++ = 0;
-            rgb_row(src, dst, width);
-            dst += (size_t)width * 3;
+            uint8_t *src = pixels + (size_t)y * (size_t)stride;
+            uint8_t *dst = raw + (size_t)y * row_bytes;
+            /* A 16-byte store at pixel x reaches dst + 1 + 3x + 16; the unread pixels start at src + 4x + 16. */
+            ptrdiff_t ahead = (dst + 1) - src;
+            rgb_row((const uint32_t *)src, dst + 1, width, ahead > 0 ? (int)ahead : 0);
+            dst[0] = 0;   /* last: in the first row it is the first pixel's first byte */
         }
         isal_deflate_stateless_init(&stream);
         stream.gzip_flag = IGZIP_ZLIB;

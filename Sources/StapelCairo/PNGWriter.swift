@@ -71,8 +71,8 @@ package enum PNGWriter {
         return PNGTextChunk.addingAltText(of: figure, to: png)
     }
 
-    /// Encodes Cairo RGB24 pixels.
-    static func encode(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
+    /// Encodes Cairo RGB24 pixels, overwriting them (the image data's rows are gathered in their buffer).
+    static func encode(_ pixels: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int,
                        text: [(keyword: String, value: String)]) throws -> [UInt8] {
         // Copies of the strings that live until the C call returns.
         let keywords = text.map { strdup($0.keyword) }

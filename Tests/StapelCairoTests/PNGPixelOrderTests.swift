@@ -4,18 +4,20 @@ import Stapel
 import StapelLayout
 import Testing
 
-/// The PNG encoder's pixel conversion (four pixels a shuffle where the CPU has SSSE3, the last ones one by one)
-/// on images of every width from 1 to 21, each pixel a different colour: Python's zlib inflates the image data
-/// to exactly the expected filter bytes and R, G, B triples.
+/// The PNG encoder's pixel conversion (four pixels a shuffle where the CPU has SSSE3, the first and last ones one
+/// by one, in place in the pixel buffer) on images of every width from 1 to 21, unpadded and padded, each pixel a
+/// different colour: Python's zlib inflates the image data to exactly the expected filter bytes and R, G, B
+/// triples.
 @Suite struct PNGPixelOrderTests {
     @Test func everyWidthInflatesToTheSameRGBBytes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stapel-png-order-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var arguments: [String] = []
-        for width in 1...21 {
+        // Rows as Cairo lays them out (4 bytes a pixel), and padded: the rows are gathered in the pixels' own buffer.
+        for (width, pad) in (1...21).flatMap({ w in [(w, 0), (w, 8)] }) {
             let height = 3
-            let stride = width * 4 + 8   // rows padded, as Cairo may
+            let stride = width * 4 + pad
             var pixels = [UInt8](repeating: 0xEE, count: stride * height)
             var expected: [UInt8] = []
             for y in 0..<height {
@@ -30,11 +32,11 @@ import Testing
                     expected += [r, g, b]
                 }
             }
-            let png = try pixels.withUnsafeBufferPointer {
+            let png = try pixels.withUnsafeMutableBufferPointer {
                 try PNGWriter.encode($0.baseAddress!, width: width, height: height, stride: stride, text: [])
             }
             let data = PNGWriterTests.chunks(png).filter { $0.type == "IDAT" }.flatMap(\.body)
-            let idat = folder.appendingPathComponent("\(width).idat"), raw = folder.appendingPathComponent("\(width).raw")
+            let idat = folder.appendingPathComponent("\(width)-\(pad).idat"), raw = folder.appendingPathComponent("\(width)-\(pad).raw")
             try Data(data).write(to: idat)
             try Data(expected).write(to: raw)
             arguments += [idat.path, raw.path]

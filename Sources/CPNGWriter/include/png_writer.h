@@ -20,8 +20,10 @@ typedef struct {
 /// bytes. Rows are unfiltered; the image data is one zlib stream from ISA-L's igzip at `level` (0–3), in one
 /// IDAT chunk (or more past 2 GiB); libpng writes the chunks around it.
 /// `keywords`/`values` are `text_count` UTF-8 strings written as uncompressed iTXt chunks before the image data.
+/// The pixels are overwritten: the rows of the image data are gathered in their buffer (`stride` must be at least
+/// `3 * width + 1`, as Cairo's `4 * width` is).
 /// Returns 0 on success; on failure the buffer is empty and a message is left in `error` (if not NULL).
-int stapel_png_encode(const uint8_t *pixels, int width, int height, int stride, int level,
+int stapel_png_encode(uint8_t *pixels, int width, int height, int stride, int level,
                       const char *const *keywords, const char *const *values, int text_count,
                       stapel_png_buffer *out, char *error, size_t error_size);
 
