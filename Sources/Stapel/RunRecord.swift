@@ -122,7 +122,7 @@ package struct RunRecord: Codable, Equatable, Sendable {
             }
         }
         paths.formUnion(FontFiles.configurationPaths())
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { paths.insert(executable) }
+        if let executable = ExecutablePath.current { paths.insert(executable.path) }
         var stamps = Stamps()
         stamps.add(paths)
         return stamps

@@ -77,8 +77,7 @@ struct LaTeXColumnWidths {
         /// Each spanner's longest word and hyphenated width.
         let groupLongestWord: [Double]
         let groupHyphenated: [Double]
-        /// The stub header, then each row's stub.
-        let stubs: [String]
+        /// The headers and the stubs (the stub header, then each row's) cut into words and measured once.
         let headerPieces: [Pieces]
         let stubPieces: [Pieces]
         let stubLongestWord: Double
@@ -93,7 +92,7 @@ struct LaTeXColumnWidths {
             headerOneLine = headers.map { W.width($0) }
             groupLongestWord = table.groups.map { W.longestWord($0.title) }
             groupHyphenated = table.groups.map { W.hyphenatedWidth($0.title) }
-            stubs = [table.stubHeader] + table.rows.map(\.stub)
+            let stubs = [table.stubHeader] + table.rows.map(\.stub)
             headerPieces = headers.map(Pieces.init)
             stubPieces = stubs.map(Pieces.init)
             stubLongestWord = stubs.map { W.longestWord($0) }.max() ?? 0
@@ -116,14 +115,10 @@ struct LaTeXColumnWidths {
         let stubPreferred: Double
         /// Every statement on one line, up to `fairStubShare` of the line.
         let stubFair: Double
-        let headers: [String]
+        /// The table's texts in ems, shared by every setting (their pieces serve the many line counts of the search).
+        let measures: Measures
         /// The widths each header's words need, in points.
         let headerWords: [[Double]]
-        /// The stub header, then each row's stub.
-        let stubs: [String]
-        /// `headers` and `stubs` cut into words and measured once, for the many line counts of the search.
-        let headerPieces: [Pieces]
-        let stubPieces: [Pieces]
         /// For each header, the width it needs to take at most 1, 2, … lines, down to `least` (whole words) or to
         /// `floor` (hyphenated).
         let wholeWordLadders: [[Double]]
@@ -135,7 +130,7 @@ struct LaTeXColumnWidths {
             let em = setting.em
             let slack = 1.0
             let headers = m.headers
-            self.headers = headers
+            measures = m
             headerWords = m.headerWords.map { $0.map { $0 * em + slack } }
             var floor = headers.indices.map { j in
                 let f = formats[j]
@@ -161,16 +156,12 @@ struct LaTeXColumnWidths {
             self.floor = floor
             self.least = least
             self.oneLine = oneLine
-            let headerPieces = m.headerPieces
-            self.headerPieces = headerPieces
-            wholeWordLadders = headers.indices.map { W.ladder(headerPieces[$0], from: least[$0], to: oneLine[$0], em: em) }
-            hyphenatedLadders = headers.indices.map { W.ladder(headerPieces[$0], from: floor[$0], to: oneLine[$0], em: em) }
+            wholeWordLadders = headers.indices.map { W.ladder(m.headerPieces[$0], from: least[$0], to: oneLine[$0], em: em) }
+            hyphenatedLadders = headers.indices.map { W.ladder(m.headerPieces[$0], from: floor[$0], to: oneLine[$0], em: em) }
             let gaps = table.columns.indices.filter { $0 > 0 && table.columns[$0].setApart && !table.columns[$0 - 1].setApart }
             padding = 2 * setting.separation * Double(headers.count) + Double(gaps.count) * setting.quad
 
             let line = W.referenceLine
-            stubs = m.stubs
-            stubPieces = m.stubPieces
             // A word may begin a continuation line, behind the hanging indent.
             let stubLeast = min(m.stubLongestWord, W.wordLimit) * em + setting.quad + slack
             let stubOneLine = m.stubOneLine * em + slack
@@ -227,8 +218,8 @@ struct LaTeXColumnWidths {
         func height(headers widths: [Double]) -> Int {
             let stub = LaTeXColumnWidths.referenceLine - padding - widths.reduce(0, +)
             let em = setting.em
-            let head = zip(headerPieces, widths).map { LaTeXColumnWidths.lineCount($0, measure: $1, em: em, indent: 0) }
-            let stubLines = stubPieces.map { LaTeXColumnWidths.lineCount($0, measure: stub, em: em, indent: setting.quad) }
+            let head = zip(measures.headerPieces, widths).map { LaTeXColumnWidths.lineCount($0, measure: $1, em: em, indent: 0) }
+            let stubLines = measures.stubPieces.map { LaTeXColumnWidths.lineCount($0, measure: stub, em: em, indent: setting.quad) }
             return max(head.max() ?? 1, stubLines[0]) + stubLines.dropFirst().reduce(0, +)
         }
     }

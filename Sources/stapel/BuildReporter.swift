@@ -270,13 +270,7 @@ extension BuildReporter {
 
 /// The folder holding the running `stapel`, searched for external backends after the manifest's folder:
 /// `swift build` puts the example backend there too.
-var stapelExecutableFolder: URL? {
-    // The kernel's link first: Foundation's `Bundle.main` scans for a bundle (a few milliseconds every run).
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-        return URL(fileURLWithPath: path).deletingLastPathComponent()
-    }
-    return Bundle.main.executableURL?.deletingLastPathComponent()
-}
+var stapelExecutableFolder: URL? { ExecutablePath.current?.deletingLastPathComponent() }
 
 extension BuildReporter {
     /// The structured fields of a message line, for the JSON log: `file:line:column: error: path: message`
