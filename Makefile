@@ -21,7 +21,7 @@ validate:
 
 release:
 	@bash .ci/install-deps render
-	swift build -c release --product stapel
+	swift build -c release --static-swift-stdlib --product stapel
 
 install: release
 	install -d "$(DESTDIR)$(BINDIR)"

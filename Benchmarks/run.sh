@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 if [ -z "${STAPEL:-}" ]; then
-  swift build -c release --product stapel >/dev/null
+  swift build -c release --static-swift-stdlib --product stapel >/dev/null
   STAPEL=$root/.build/release/stapel
 fi
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }

@@ -36,7 +36,7 @@ package struct BuildState: Sendable, Equatable {
     package var fonts: [String: FontFingerprint.FileRecord]
 
     /// The last successful run's record (`RunRecord`), which lets the same command find nothing changed
-    /// without reading its inputs.
+    /// without reading its inputs; kept beside the state, in `.stapel-run` (`RunRecordFile`).
     package var run: RunRecord?
 
     package init(entries: [String: Entry] = [:], fonts: [String: FontFingerprint.FileRecord] = [:], run: RunRecord? = nil) {
@@ -49,21 +49,38 @@ package struct BuildState: Sendable, Equatable {
 
     /// The state recorded in `folder`; empty when there is none, or when it is unreadable or from another
     /// version of the format (everything is then rendered and compared byte for byte, so nothing is lost).
+    /// Its run record is read from beside it (`RunRecordFile`) when it was written with this very state.
     package static func load(from folder: URL) -> BuildState {
         guard let data = FileManager.default.contents(atPath: url(in: folder).path),
               let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
             return BuildState()
         }
-        return BuildState(entries: file.outputs, fonts: file.fonts ?? [:], run: file.run)
+        var state = BuildState(entries: file.outputs, fonts: file.fonts ?? [:])
+        if let record = RunRecordFile.load(from: folder, stateBytes: Array(data)), record.root == folder.standardizedFileURL.path,
+           record.agrees(with: state) {
+            state.run = record.record
+        }
+        return state
     }
 
-    /// Writes the state atomically, keys sorted so that the file itself is stable.
+    /// Writes the state atomically, keys sorted so that the file itself is stable, and its run record beside it.
     package func save(to folder: URL) throws {
+        // The old record goes first: whatever stops this save, no record is left beside a state it does not
+        // describe (and one that were would not be believed: it names the state's digest).
+        let recordURL = RunRecordFile.url(in: folder)
+        if unlink(recordURL.path) != 0, errno != ENOENT {
+            throw AtomicFile.WriteError(path: recordURL.path, reason: String(cString: strerror(errno)))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
-                                              fonts: fonts.isEmpty ? nil : fonts, run: run))
-        try AtomicFile.write(Array(data) + [0x0A], to: BuildState.url(in: folder))
+        let bytes = try Array(encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
+                                                  fonts: fonts.isEmpty ? nil : fonts))) + [0x0A]
+        try AtomicFile.write(bytes, to: BuildState.url(in: folder))
+        if let run {
+            // Not flushed at once: a record lost to a crash only makes the next run plan.
+            let file = RunRecordFile(record: run, root: folder.standardizedFileURL.path, state: self, stateBytes: bytes)
+            try AtomicFile.write(file.encoded(), to: recordURL, durability: .deferred)
+        }
     }
 
     private struct File: Codable {
@@ -71,7 +88,6 @@ package struct BuildState: Sendable, Equatable {
         var stapel: String
         var outputs: [String: Entry]
         var fonts: [String: FontFingerprint.FileRecord]?
-        var run: RunRecord?
     }
 }
 
@@ -79,6 +95,11 @@ package struct BuildState: Sendable, Equatable {
 package struct FileStamp: Sendable, Equatable, Codable {
     package var size: Int64
     package var modified: Int64
+
+    package init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
 
     /// The stamp of the file at `path`; nil when there is none.
     package static func of(_ path: String) -> FileStamp? {

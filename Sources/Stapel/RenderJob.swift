@@ -6,18 +6,20 @@ package struct RenderJob: Sendable {
     package var request: RenderRequest
     package var backend: Backend
     /// The output folder; its `.stapel-state.json` records this output.
-    package var root: URL
+    package let root: URL
     /// The path below `root` (`sv/q01.png`).
-    package var relativePath: String
+    package let relativePath: String
+    /// `root` with `relativePath`: made once, as a plan of thousands of outputs asks for it several times each.
+    package let output: URL
 
     package init(request: RenderRequest, backend: Backend, root: URL, relativePath: String) {
         self.request = request
         self.backend = backend
         self.root = root
         self.relativePath = relativePath
+        output = root.appendingPathComponent(relativePath, isDirectory: false)
     }
 
-    package var output: URL { root.appendingPathComponent(relativePath, isDirectory: false) }
     package var questionID: String { request.question.id }
     package var language: String { request.labels.language }
     package var format: String { backend.name }

@@ -6,8 +6,14 @@ import StapelCairo
 /// inputs is found while planning, before any file is written.
 package struct RenderPipeline: Sendable {
     package var registry: BackendRegistry
+    /// How many threads planning may use (the run's `--jobs`): the survey and label files are read side by
+    /// side, and the questions' requests built in parallel.
+    package var planning: ConcurrentMap
 
-    package init(registry: BackendRegistry = .builtIn) { self.registry = registry }
+    package init(registry: BackendRegistry = .builtIn, threads: Int = 1) {
+        self.registry = registry
+        planning = ConcurrentMap(width: threads)
+    }
 
     /// Failures that stop a run before anything is written.
     package enum PlanError: Error, CustomStringConvertible, Sendable {
@@ -63,7 +69,16 @@ package struct RenderPipeline: Sendable {
             throw PlanError.unknownFormat(format, available: registry.allNames)
         }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
-        let survey = try loader.loadSurvey()
+        // With more than one thread, the label files named on the command line are read beside the survey
+        // file; a label file's error is still reported where a serial run meets it, after the survey's.
+        let early = planning.width > 1 ? Array(Set(plan.languages.filter { $0 != Pseudolocalizer.languageCode })).sorted() : []
+        let planning = self.planning
+        let files = try planning.map([nil] + early) { (language: String?) -> Result<Loaded, Error> in
+            Result { try language.map { .labels(try loader.loadLabels($0)) } ?? .survey(try loader.loadSurvey(threads: planning)) }
+        }
+        guard case .survey(let survey) = try files[0].get() else { preconditionFailure("the survey is read first") }
+        var prefetched: [String: Result<Loaded, Error>] = [:]
+        for (language, file) in zip(early, files.dropFirst()) { prefetched[language] = file }
         let issues = Validator().validate(survey)
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw PlanError.invalidSurvey(errors) }
@@ -100,10 +115,17 @@ package struct RenderPipeline: Sendable {
         var requests: [(String, RenderRequest)] = []
         var labelSets: [String: LabelSet] = [:]
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
+        let required = survey.requiredLabelKeys
+        let planStyle = style
         for language in languages {
-            var labels = try LabelSource.labels(language, loader: loader)
+            var labels: LabelSet
+            if case .labels(let read) = try prefetched[language]?.get() {
+                labels = read
+            } else {
+                labels = try LabelSource.labels(language, loader: loader)
+            }
             let missingInterface = InterfaceLabels.missingKeys(in: labels)
-            let missing = (survey.requiredLabelKeys.filter { labels[$0] == nil } + missingInterface).sorted()
+            let missing = (required.filter { labels[$0] == nil } + missingInterface).sorted()
             if !missing.isEmpty {
                 guard let fallback = plan.fallbackLanguage else {
                     if !missingInterface.isEmpty {
@@ -120,19 +142,37 @@ package struct RenderPipeline: Sendable {
                     warnings.append("warning: '\(language)' lacks label '\(key)'; using the '\(fallback)' text")
                 }
             }
-            // An empty question text or option label is as wrong here as in `stapel validate`.
-            let empty = Validator().validate(labels, for: survey).filter { $0.check == "empty-label" }
-            if !empty.isEmpty { throw PlanError.invalidSurvey(empty) }
-            // The label set is split by question once; each request starts from its question's share of it, so
-            // planning stays linear in the number of questions.
-            labelSets[language] = labels
-            let index = QuestionScope.LabelIndex(labels)
-            for question in questions {
-                requests.append((language, QuestionScope.request(survey: survey, question: question, labels: labels, index: index,
-                                                                 style: style, options: plan.options)))
+            // An empty question text or option label is as wrong here as in `stapel validate`; checked while
+            // the label set is split by question (once: each request starts from its question's share of it, so
+            // planning stays linear in the number of questions).
+            let complete = labels
+            let checks = try planning.map([false, true]) { (split: Bool) -> LanguageCheck in
+                split ? .index(QuestionScope.LabelIndex(complete))
+                    : .empty(Validator().validate(complete, for: survey).filter { $0.check == "empty-label" })
             }
+            guard case .empty(let empty) = checks[0], case .index(let index) = checks[1] else { preconditionFailure("in order") }
+            if !empty.isEmpty { throw PlanError.invalidSurvey(empty) }
+            labelSets[language] = labels
+            let options = plan.options
+            let built = try planning.map(questions) { question in
+                QuestionScope.request(survey: survey, question: question, labels: complete, index: index,
+                                      style: planStyle, options: options)
+            }
+            requests += built.map { (language, $0) }
         }
         return Prepared(survey: survey, requests: requests, warnings: warnings, style: style, labels: labelSets)
+    }
+
+    /// What planning reads side by side: the survey file or a label file.
+    private enum Loaded: Sendable {
+        case survey(Survey)
+        case labels(LabelSet)
+    }
+
+    /// A language's two independent checks: its empty labels, and its label set split by question.
+    private enum LanguageCheck: Sendable {
+        case empty([ValidationIssue])
+        case index(QuestionScope.LabelIndex)
     }
 
     /// The jobs of several plans — one per question × language × style, with all its outputs, and one per
@@ -143,8 +183,13 @@ package struct RenderPipeline: Sendable {
         var documents: [DocumentJob] = []
         var warnings: [String] = []
         var seen: [String: String] = [:]
-        func claim(_ url: URL, by plan: RenderPlan) throws {
-            let key = url.standardizedFileURL.path
+        var standardRoots: [URL: String] = [:]
+        /// An output's path with its folder standardized (once per folder): the relative paths are made of a
+        /// language code, a question identifier or a document's name, none of them `.` or `..`.
+        func claim(_ url: URL, root: URL, relativePath: String, by plan: RenderPlan) throws {
+            let folder = standardRoots[root] ?? root.standardizedFileURL.path
+            standardRoots[root] = folder
+            let key = folder.hasSuffix("/") ? folder + relativePath : folder + "/" + relativePath
             let origin = plan.origin ?? "the command line"
             if let first = seen[key] { throw PlanError.duplicateOutput(SurveyLoader.display(url), first: first, second: origin) }
             seen[key] = origin
@@ -159,7 +204,7 @@ package struct RenderPipeline: Sendable {
                     let relative = plan.relativePath(language: language, question: request.question.id,
                                                      fileExtension: backend.fileExtension)
                     let job = RenderJob(request: request, backend: backend, root: plan.outputDirectory, relativePath: relative)
-                    try claim(job.output, by: plan)
+                    try claim(job.output, root: job.root, relativePath: job.relativePath, by: plan)
                     outputs.append(job)
                 }
                 jobs.append(QuestionJob(request: request, outputs: outputs))
@@ -175,7 +220,7 @@ package struct RenderPipeline: Sendable {
                     let job = DocumentJob(requests: prepared.requests.filter { $0.language == language }.map(\.request),
                                           backend: backend, context: context, root: plan.outputDirectory,
                                           relativePath: "\(language)/\(backend.fileName)")
-                    try claim(job.output, by: plan)
+                    try claim(job.output, root: job.root, relativePath: job.relativePath, by: plan)
                     documents.append(job)
                 }
             }

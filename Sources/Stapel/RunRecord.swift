@@ -23,6 +23,14 @@ package struct RunRecord: Codable, Equatable, Sendable {
     /// The run's warnings (the data's, the fonts', the layouts', the backends'), reported again.
     package var warnings: [String]
 
+    package init(key: String, inputs: [String: FileStamp], absent: [String], outputs: [Output], warnings: [String]) {
+        self.key = key
+        self.inputs = inputs
+        self.absent = absent
+        self.outputs = outputs
+        self.warnings = warnings
+    }
+
     /// One output, as a build reports it.
     package struct Output: Codable, Equatable, Sendable {
         package var root: String
@@ -31,8 +39,17 @@ package struct RunRecord: Codable, Equatable, Sendable {
         package var language: String
         package var format: String
 
+        package init(root: String, relativePath: String, question: String?, language: String, format: String) {
+            self.root = root
+            self.relativePath = relativePath
+            self.question = question
+            self.language = language
+            self.format = format
+        }
+
         package var info: OutputInfo {
-            OutputInfo(output: URL(fileURLWithPath: root).appendingPathComponent(relativePath, isDirectory: false),
+            OutputInfo(output: URL(fileURLWithPath: root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath,
+                                   isDirectory: false),
                        questionID: question, language: language, format: format)
         }
     }
@@ -76,29 +93,26 @@ package struct RunRecord: Codable, Equatable, Sendable {
 
     /// The record of the last run of `key` in `roots`, when every root holds it, every input still has its
     /// stamp and every output the stamp its state records; with `complete`, also no output beyond them.
+    /// Reads only the record files beside the states (`RunRecordFile`) and the states' bytes, never decodes a state.
     package static func unchanged(key: String, roots: [URL], complete: Bool) -> RunRecord? {
-        var found: RunRecord?
-        var states: [String: BuildState] = [:]
+        var files: [String: RunRecordFile] = [:]
         for root in Set(roots.map { $0.standardizedFileURL.path }) {
-            let state = BuildState.load(from: URL(fileURLWithPath: root))
-            guard let record = state.run, record.key == key, found == nil || found == record else { return nil }
-            found = record
-            states[root] = state
+            let folder = URL(fileURLWithPath: root, isDirectory: true)
+            let state = FileManager.default.contents(atPath: BuildState.url(in: folder).path).map { Array($0) }
+            guard let file = RunRecordFile.load(from: folder, stateBytes: state), file.root == root,
+                  file.record.key == key, files.first.map({ $0.value.record == file.record }) ?? true,
+                  !complete || file.complete else { return nil }
+            files[root] = file
         }
-        guard let record = found else { return nil }
+        guard let record = files.first?.value.record else { return nil }
         for (path, stamp) in record.inputs where FileStamp.of(path) != stamp { return nil }
         for path in record.absent where FileStamp.of(path) != nil { return nil }
-        var listed: [String: Set<String>] = [:]
         for output in record.outputs {
             // A record names outputs inside its own folders only (a state file edited by hand may say otherwise).
-            guard states[output.root] != nil, !output.relativePath.hasPrefix("/"),
+            guard let file = files[output.root], !output.relativePath.hasPrefix("/"),
                   !output.relativePath.split(separator: "/").contains("..") else { return nil }
-            guard let entry = states[output.root]?.entries[output.relativePath], let stamp = entry.stamp,
-                  FileStamp.of(output.info.output.path) == stamp else { return nil }
-            listed[output.root, default: []].insert(output.relativePath)
-        }
-        if complete {
-            for (root, state) in states where Set(state.entries.keys) != (listed[root] ?? []) { return nil }
+            guard let stamp = file.outputStamps[output.relativePath],
+                  FileStamp.of(output.root + "/" + output.relativePath) == stamp else { return nil }
         }
         return record
     }
@@ -155,13 +169,21 @@ package struct RunRecord: Codable, Equatable, Sendable {
             self.key = key
             self.stamps = stamps
             self.warnings = warnings
+            // Thousands of outputs share a few folders: each folder is standardized once.
+            var roots: [URL: String] = [:]
+            func standard(_ root: URL) -> String {
+                if let path = roots[root] { return path }
+                let path = root.standardizedFileURL.path
+                roots[root] = path
+                return path
+            }
             outputs = jobs.flatMap { job in
                 job.outputs.map { output in
-                    Output(root: output.root.standardizedFileURL.path, relativePath: output.relativePath,
-                           question: output.info.questionID, language: output.info.language, format: output.info.format)
+                    Output(root: standard(output.root), relativePath: output.relativePath,
+                           question: output.questionID, language: output.language, format: output.format)
                 }
             } + documents.map { document in
-                Output(root: document.root.standardizedFileURL.path, relativePath: document.relativePath,
+                Output(root: standard(document.root), relativePath: document.relativePath,
                        question: nil, language: document.info.language, format: document.info.format)
             }
         }

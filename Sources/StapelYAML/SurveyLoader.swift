@@ -15,8 +15,9 @@ package struct SurveyLoader: Sendable {
         return directory.appendingPathComponent("labels/\(name).yaml")
     }
 
-    package func loadSurvey() throws -> Survey {
-        var survey = try SurveyReader.read(try SurveyLoader.readText(surveyFile), file: SurveyLoader.display(surveyFile))
+    package func loadSurvey(threads: ConcurrentMap = .serial) throws -> Survey {
+        var survey = try SurveyReader.read(try SurveyLoader.readText(surveyFile), file: SurveyLoader.display(surveyFile),
+                                           threads: threads)
         survey.directory = directory.path
         return survey
     }

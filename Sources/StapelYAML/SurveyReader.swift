@@ -4,7 +4,8 @@ import StapelModel
 package enum SurveyReader {
     package static let formatName = "stapel-survey/1"
 
-    package static func read(_ text: String, file: String) throws -> Survey {
+    /// - Parameter threads: the questions are read side by side on these (each question's reading is its own).
+    package static func read(_ text: String, file: String, threads: ConcurrentMap = .serial) throws -> Survey {
         let root = try YAMLReader.parse(text, file: file)
         try root.checkFields(["format", "id", "language", "year", "reference", "respondents", "rounding",
                               "percent-decimals", "percent-base", "scales", "questions"])
@@ -13,7 +14,8 @@ package enum SurveyReader {
             throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
         }
         let scales = try root.optional("scales").map(readScales) ?? []
-        let questions = try root.required("questions").sequence(max: InputLimits.maxQuestions, what: "questions").map(readQuestion)
+        let questions = try threads.map(Array(try root.required("questions").sequence(max: InputLimits.maxQuestions, what: "questions")),
+                                        readQuestion)
         var survey = Survey(
             id: try root.required("id").identifier(),
             year: try root.optional("year")?.integer(),

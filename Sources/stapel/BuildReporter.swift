@@ -4,7 +4,7 @@ import Stapel
 
 /// The flags that say how `build` and `render` talk.
 struct BuildOutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Outputs rendered at once (default: the number of cores).")
+    @Option(name: .long, help: "Threads for planning and rendering: outputs rendered at once (default: the number of cores).")
     var jobs: Int?
 
     @Flag(help: "Print only warnings and errors.")

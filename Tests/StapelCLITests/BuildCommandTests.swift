@@ -263,18 +263,12 @@ import Testing
         try manifest(formats: ["nosuchformat"])
         let run = try stapel(["build", "--log-format", "json"])
         #expect(run.status == 1)
-        let events = try jsonEvents(run.stdout)
+        let events = try jsonLogEvents(run.stdout)
         let event = try #require(events.first)
         #expect(event["event"] as? String == "error")
         #expect((event["message"] as? String)?.contains("nosuchformat") == true)
         // A failed plan still ends with the summary a script waits for.
         #expect(events.last?["event"] as? String == "summary" && events.last?["exit-code"] as? Int == 1)
-    }
-
-    func jsonEvents(_ stdout: String) throws -> [[String: Any]] {
-        try stdout.split(separator: "\n").map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
-        }
     }
 
     /// A data error in the JSON log carries its file, line, question, row and field as fields, not only in the
@@ -287,7 +281,7 @@ import Testing
         try edit(data, replacing: "{id: ja, n: 67, percent: 48.9}", with: "{id: ja, n: 67, percent: 58.9}")
         let run = try stapel(["build", "--log-format", "json"])
         #expect(run.status == 1)
-        let events = try jsonEvents(run.stdout)
+        let events = try jsonLogEvents(run.stdout)
         let error = try #require(events.first { ($0["message"] as? String)?.contains("58.9") == true }, "\(run.stdout)")
         #expect(error["event"] as? String == "error")
         #expect((error["file"] as? String)?.hasSuffix("survey.yaml") == true)
@@ -302,7 +296,7 @@ import Testing
         try edit(survey.appendingPathComponent("labels/sv.yaml"), replacing: "ja: \"Ja, vi kännetecknar", with: "ja: \"\(word) Ja, vi kännetecknar")
         let warned = try stapel(["build", "--log-format", "json", "--strict"])
         #expect(warned.status == 1, "\(warned.stdout)")
-        let warning = try #require(try jsonEvents(warned.stdout).first { $0["event"] as? String == "warning" })
+        let warning = try #require(try jsonLogEvents(warned.stdout).first { $0["event"] as? String == "warning" })
         #expect(warning["question"] as? String == "q01" && warning["key"] as? String == "questions.q01.options.ja", "\(warning)")
         #expect(warning["kind"] as? String != nil)
         // The same build without --strict succeeds, and a no-change build still reports the warning.
@@ -337,7 +331,7 @@ import Testing
         #expect(utimensat(AT_FDCWD, data.path, &times, 0) == 0)
         let replayed = try stapel(args + ["--log-format", "json"])
         #expect(replayed.status == 0, "\(replayed.stderr)")
-        #expect(try jsonEvents(replayed.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
+        #expect(try jsonLogEvents(replayed.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
         // With a new time the survey is read, and its error reported.
         times[1].tv_sec += 1
         #expect(utimensat(AT_FDCWD, data.path, &times, 0) == 0)
@@ -365,7 +359,7 @@ import Testing
 
         // Another fontconfig configuration in the environment: planned again (nothing to rewrite).
         let moved = try runStapel(args + ["--log-format", "json"], in: scratch.url, environment: ["XDG_CONFIG_HOME": scratch.url.path])
-        #expect(try jsonEvents(moved.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
+        #expect(try jsonLogEvents(moved.stdout).filter { $0["event"] as? String == "unchanged" }.count == 4)
         #expect(BuildState.load(from: rendered).run?.key != before.key)
 
         // An external backend could change on PATH without a trace: such a command keeps no record.

@@ -194,3 +194,10 @@ func modificationStamps(in folder: URL) -> [String: Data] {
     }
     return result
 }
+
+/// The events of a `--log-format json` run's standard output, one JSON object a line.
+func jsonLogEvents(_ stdout: String) throws -> [[String: Any]] {
+    try stdout.split(separator: "\n").map { line in
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+    }
+}

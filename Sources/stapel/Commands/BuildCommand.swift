@@ -65,7 +65,7 @@ struct BuildCommand: ParsableCommand {
                 replayed = record
             } else {
                 let stamps = RunRecord.stamps(of: plans, extraInputs: [url])
-                (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: plans)
+                (jobs, documents, warnings) = try RenderPipeline(registry: registry, threads: output.jobCount).jobs(for: plans)
                 draft = key.map { RunRecord.Draft(key: $0, stamps: stamps, jobs: jobs, documents: documents, warnings: warnings) }
             }
         } catch {

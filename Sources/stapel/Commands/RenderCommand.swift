@@ -128,7 +128,7 @@ struct RenderCommand: ParsableCommand {
                 replayed = record
             } else {
                 let stamps = RunRecord.stamps(of: [plan])
-                (jobs, documents, warnings) = try RenderPipeline(registry: registry).jobs(for: [plan])
+                (jobs, documents, warnings) = try RenderPipeline(registry: registry, threads: output.jobCount).jobs(for: [plan])
                 draft = key.map { RunRecord.Draft(key: $0, stamps: stamps, jobs: jobs, documents: documents, warnings: warnings) }
             }
         } catch {
