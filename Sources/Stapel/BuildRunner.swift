@@ -303,6 +303,14 @@ package struct BuildRunner: Sendable {
             var info: OutputInfo
         }
 
+        /// The language its outputs are in.
+        var language: String {
+            switch self {
+            case .question(let job): job.request.labels.language
+            case .document(let job): job.context.language
+            }
+        }
+
         var outputs: [Output] {
             switch self {
             case .question(let job): job.outputs.map { Output(root: $0.root, relativePath: $0.relativePath, info: $0.info) }
@@ -320,7 +328,8 @@ package struct BuildRunner: Sendable {
         for _ in 0..<min(self.jobs, max(units.count, 1)) {
             group.enter()
             let thread = Thread {
-                while let (index, unit) = progress.next() {
+                var language: String?
+                while let (index, unit) = progress.next(for: &language) {
                     for output in unit.outputs { progress.emit(.rendering(output.info)) }
                     work(unit) { output, result in progress.finish(unit: index, output: output, result) }
                 }
@@ -355,20 +364,32 @@ package struct BuildRunner: Sendable {
     private final class Progress: @unchecked Sendable {
         private let lock = NSLock()
         private let units: [Unit]
-        /// Indexes into `units`, in the order they are handed out.
-        private let order: [Int]
         private let outputs: [[OutputInfo]]
         private let onEvent: (@Sendable (BuildEvent) -> Void)?
         /// Where each unit's outputs start in the flat list of outputs.
         private let offsets: [Int]
         let total: Int
-        private var nextIndex = 0
+        /// The units not yet handed out, by language, each in `order`.
+        private var queues: [String: ArraySlice<Int>] = [:]
+        /// Each unit's place in `order`.
+        private let rank: [Int]
+        /// How many workers are working in each language.
+        private var workers: [String: Int] = [:]
         private var done = 0
         var results: [Result?]
+        /// Units left in a language for a worker from another language to join it.
+        static let worthJoining = 4
 
         init(units: [Unit], order: [Int], onEvent: (@Sendable (BuildEvent) -> Void)?) {
             self.units = units
-            self.order = order
+            var rank = Array(repeating: 0, count: units.count)
+            var queues: [String: [Int]] = [:]
+            for (place, index) in order.enumerated() {
+                rank[index] = place
+                queues[units[index].language, default: []].append(index)
+            }
+            self.rank = rank
+            self.queues = queues.mapValues { $0[...] }
             self.outputs = units.map { $0.outputs.map(\.info) }
             self.onEvent = onEvent
             var offsets: [Int] = []
@@ -382,12 +403,36 @@ package struct BuildRunner: Sendable {
             self.results = Array(repeating: nil, count: count)
         }
 
-        func next() -> (Int, Unit)? {
+        /// The next unit for a worker that last worked in `language`: the longest one left in that language,
+        /// so that each worker keeps to one language while there is work in it. Pango's fonts (fontconfig's
+        /// patterns include the language), the measured and shaped texts and the drawing contexts are kept per
+        /// thread and per language: a worker that stays in its language finds them made, where two workers
+        /// taking turns in both would each make both. A worker new to the run, or whose language has run out,
+        /// takes the language the fewest workers are in (the longest unit first among equals).
+        ///
+        /// A worker whose language has run out joins another one only where that leaves it at least
+        /// `Progress.worthJoining` units, or where no worker is: its first unit in a new language costs it that
+        /// language's fonts (tens of milliseconds), which two or three small units left to their worker do not repay.
+        func next(for language: inout String?) -> (Int, Unit)? {
             lock.lock()
             defer { lock.unlock() }
-            guard nextIndex < order.count else { return nil }
-            let index = order[nextIndex]
-            nextIndex += 1
+            let switching = language != nil
+            if let current = language, queues[current]?.isEmpty != false {
+                workers[current, default: 1] -= 1
+                language = nil
+            }
+            if language == nil {
+                let open = queues.filter { queue in
+                    !queue.value.isEmpty && (!switching || (workers[queue.key] ?? 0) == 0 || queue.value.count >= Self.worthJoining)
+                }
+                guard let chosen = open.min(by: { a, b in
+                    let (wa, wb) = (workers[a.key] ?? 0, workers[b.key] ?? 0)
+                    return wa != wb ? wa < wb : rank[a.value.first!] < rank[b.value.first!]
+                })?.key else { return nil }
+                language = chosen
+                workers[chosen, default: 0] += 1
+            }
+            guard let current = language, let index = queues[current]?.popFirst() else { return nil }
             return (index, units[index])
         }
 
