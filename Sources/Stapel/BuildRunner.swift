@@ -171,8 +171,10 @@ package struct BuildRunner: Sendable {
         for (output, (outcome, _)) in zip(outputs, results) where outcome == .written {
             written.insert(OutputFolder(root: output.root, relativePath: output.relativePath))
         }
-        // On disk before the build state (saved after this) records them as done.
-        AtomicFile.flushFileSystems(holding: written.map(\.url))
+        // On disk before the build state records them as done: flushed on a thread of its own while the states
+        // are made and encoded (which takes about as long as the flush waits for the disk), written once it is.
+        let writtenFolders = written.map(\.url)
+        let flushed = Background { AtomicFile.flushFileSystems(holding: writtenFolders) }
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
@@ -206,6 +208,7 @@ package struct BuildRunner: Sendable {
         }
         let run = report.failed.isEmpty && report.dropped.isEmpty
             ? record?.finished(fonts: fontsInBackground.value.files, warnings: report.warnings) : nil
+        var pending: [(root: URL, state: BuildState, bytes: Swift.Result<[UInt8], Error>)] = []
         for root in roots.sorted(by: { $0.path < $1.path }) {
             guard var state = updated[root] else { continue }
             state.fonts = fontsInBackground.value.files
@@ -213,8 +216,12 @@ package struct BuildRunner: Sendable {
             state.run = run
             state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path) }
             guard state != states[root] else { continue }
+            pending.append((root, state, Swift.Result { try state.encoded() }))
+        }
+        flushed.value
+        for (root, state, bytes) in pending {
             do {
-                try state.save(to: root)
+                try state.write(try bytes.get(), to: root)
             } catch {
                 report.warnings.append("warning: cannot record the build in \(SurveyLoader.display(BuildState.url(in: root))): \(error); "
                                        + "the next build renders everything again")

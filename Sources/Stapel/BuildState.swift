@@ -65,16 +65,25 @@ package struct BuildState: Sendable, Equatable {
 
     /// Writes the state atomically, keys sorted so that the file itself is stable, and its run record beside it.
     package func save(to folder: URL) throws {
+        try write(try encoded(), to: folder)
+    }
+
+    /// The state file's bytes (`save` writes them).
+    package func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try Array(encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
+                                             fonts: fonts.isEmpty ? nil : fonts))) + [0x0A]
+    }
+
+    /// Writes `bytes` (from `encoded()`) as the state of `folder`, and the run record beside it.
+    package func write(_ bytes: [UInt8], to folder: URL) throws {
         // The old record goes first: whatever stops this save, no record is left beside a state it does not
         // describe (and one that were would not be believed: it names the state's digest).
         let recordURL = RunRecordFile.url(in: folder)
         if unlink(recordURL.path) != 0, errno != ENOENT {
             throw AtomicFile.WriteError(path: recordURL.path, reason: String(cString: strerror(errno)))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let bytes = try Array(encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
-                                                  fonts: fonts.isEmpty ? nil : fonts))) + [0x0A]
         try AtomicFile.write(bytes, to: BuildState.url(in: folder))
         if let run {
             // Not flushed at once: a record lost to a crash only makes the next run plan.

@@ -135,10 +135,16 @@ package struct RunRecord: Codable, Equatable, Sendable {
                 }
             }
         }
-        paths.formUnion(FontFiles.configurationPaths())
         if let executable = ExecutablePath.current { paths.insert(executable.path) }
         var stamps = Stamps()
         stamps.add(paths)
+        // Fontconfig loads its whole configuration the first time it is asked (about 6 ms): on a thread of its
+        // own, while planning reads the survey; its files are stamped there, right after they were read.
+        stamps.fontconfig = Background {
+            var fontconfig = Stamps()
+            fontconfig.add(FontFiles.configurationPaths())
+            return fontconfig
+        }
         return stamps
     }
 
@@ -146,6 +152,8 @@ package struct RunRecord: Codable, Equatable, Sendable {
     package struct Stamps: Sendable {
         package var inputs: [String: FileStamp] = [:]
         package var absent: Set<String> = []
+        /// Fontconfig's files, stamped beside planning (`stamps(of:)`); merged into the record by `Draft`.
+        var fontconfig: Background<Stamps>?
 
         mutating func add(_ paths: some Sequence<String>) {
             for path in paths where inputs[path] == nil && !absent.contains(path) {
@@ -165,6 +173,11 @@ package struct RunRecord: Codable, Equatable, Sendable {
         /// - Parameter stamps: from `stamps(of:)`, before planning; the logos the jobs' styles name are added.
         package init(key: String, stamps: Stamps, jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
             var stamps = stamps
+            if let fontconfig = stamps.fontconfig?.value {
+                for (path, stamp) in fontconfig.inputs where stamps.inputs[path] == nil { stamps.inputs[path] = stamp }
+                stamps.absent.formUnion(fontconfig.absent.filter { stamps.inputs[$0] == nil })
+                stamps.fontconfig = nil
+            }
             stamps.add(jobs.compactMap { $0.request.style.page.logo } + documents.compactMap { $0.context.style.logoURL?.path })
             self.key = key
             self.stamps = stamps

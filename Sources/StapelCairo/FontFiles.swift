@@ -3,10 +3,18 @@ import CPangoCairo
 /// What fontconfig has for a family, asked in-process (the same configuration Pango draws with) rather than by
 /// running `fc-list` and `fc-match`, which cost a process start and a fontconfig start-up on every build.
 package enum FontFiles {
+    /// Fontconfig's current configuration, loaded once: its first use reads every configuration file and cache
+    /// (about 6 ms), and a thread that asks while another is loading it waits for that load instead of making a
+    /// second configuration (Swift runs a static initializer once, the others wait).
+    private static let loaded: Bool = FcInit() != 0
+
+    /// The current configuration (asked for each time: fontconfig may replace it when its files change).
+    private static var configuration: OpaquePointer? { loaded ? FcConfigGetCurrent() : nil }
+
     /// The files of every style of `family` (as `fc-list FAMILY` lists them); for a family fontconfig does not
     /// have, the one file it falls back to (as `fc-match FAMILY`). Nil when fontconfig cannot be set up.
     package static func paths(family: String) -> [String]? {
-        guard let config = FcConfigGetCurrent() else { return nil }
+        guard let config = configuration else { return nil }
         let listed = list(family, config: config)
         return listed.isEmpty ? bestMatch(family, config: config, FC_FILE).map { [$0] } ?? [] : listed
     }
@@ -14,14 +22,14 @@ package enum FontFiles {
     /// The family of the font fontconfig matches best for `family`: the font Pango draws with (Pango sorts
     /// fontconfig's matches for the same pattern and takes the first). "Noto Sans" for a family not installed.
     package static func matchedFamily(_ family: String) -> String? {
-        guard let config = FcConfigGetCurrent() else { return nil }
+        guard let config = configuration else { return nil }
         return bestMatch(family, config: config, FC_FAMILY)
     }
 
     /// fontconfig's configuration files, font folders and cache folders: what decides which file a family
     /// resolves to. A font installed, removed or re-cached changes the stamp of one of them.
     package static func configurationPaths() -> [String] {
-        guard let config = FcConfigGetCurrent() else { return [] }
+        guard let config = configuration else { return [] }
         var paths: [String] = []
         for list in [FcConfigGetConfigFiles(config), FcConfigGetFontDirs(config), FcConfigGetCacheDirs(config)] {
             guard let list else { continue }
