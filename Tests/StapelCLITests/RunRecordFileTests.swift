@@ -85,6 +85,10 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let recordURL = RunRecordFile.url(in: out)
         #expect(FileManager.default.fileExists(atPath: recordURL.path))
+        // Fontconfig's files, stamped on their own thread during planning, are in the record with the survey's.
+        let inputs = try #require(BuildState.load(from: out).run?.inputs)
+        #expect(inputs.keys.contains { $0.hasPrefix("/etc/fonts/") }, "\(inputs.keys.sorted())")
+        #expect(inputs.keys.contains { $0.hasSuffix("/survey.yaml") })
         func unchangedCount(_ result: (status: Int32, stdout: String, stderr: String)) throws -> Int {
             try jsonLogEvents(result.stdout).filter { $0["event"] as? String == "unchanged" }.count
         }
