@@ -77,8 +77,7 @@ package struct RenderPipeline: Sendable {
             Result { try language.map { .labels(try loader.loadLabels($0)) } ?? .survey(try loader.loadSurvey(threads: planning)) }
         }
         guard case .survey(let survey) = try files[0].get() else { preconditionFailure("the survey is read first") }
-        var prefetched: [String: Result<Loaded, Error>] = [:]
-        for (language, file) in zip(early, files.dropFirst()) { prefetched[language] = file }
+        let prefetched = Dictionary(zip(early, files.dropFirst()), uniquingKeysWith: { first, _ in first })
         let issues = Validator().validate(survey)
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw PlanError.invalidSurvey(errors) }
@@ -117,7 +116,11 @@ package struct RenderPipeline: Sendable {
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
         let required = survey.requiredLabelKeys
         let planStyle = style
-        for language in languages {
+        let options = plan.options
+        // Each language on a thread of its own (with more than one): its labels checked, split by question and
+        // made into its questions' requests. Errors and warnings come in the order of the languages.
+        let prepared = try planning.map(languages) { (language: String) -> PreparedLanguage in
+            var warnings: [String] = []
             var labels: LabelSet
             if case .labels(let read) = try prefetched[language]?.get() {
                 labels = read
@@ -152,13 +155,16 @@ package struct RenderPipeline: Sendable {
             }
             guard case .empty(let empty) = checks[0], case .index(let index) = checks[1] else { preconditionFailure("in order") }
             if !empty.isEmpty { throw PlanError.invalidSurvey(empty) }
-            labelSets[language] = labels
-            let options = plan.options
-            let built = try planning.map(questions) { question in
+            let requests = try planning.map(questions) { question in
                 QuestionScope.request(survey: survey, question: question, labels: complete, index: index,
                                       style: planStyle, options: options)
             }
-            requests += built.map { (language, $0) }
+            return PreparedLanguage(language: language, labels: complete, requests: requests, warnings: warnings)
+        }
+        for language in prepared {
+            warnings += language.warnings
+            labelSets[language.language] = language.labels
+            requests += language.requests.map { (language.language, $0) }
         }
         return Prepared(survey: survey, requests: requests, warnings: warnings, style: style, labels: labelSets)
     }
@@ -167,6 +173,14 @@ package struct RenderPipeline: Sendable {
     private enum Loaded: Sendable {
         case survey(Survey)
         case labels(LabelSet)
+    }
+
+    /// One language's part of a plan: its labels (fallbacks filled in), its questions' requests, its warnings.
+    private struct PreparedLanguage: Sendable {
+        var language: String
+        var labels: LabelSet
+        var requests: [RenderRequest]
+        var warnings: [String]
     }
 
     /// A language's two independent checks: its empty labels, and its label set split by question.

@@ -153,6 +153,16 @@ import Testing
         #expect(labelError.contains("en.yaml"), "\(labelError)")
         #expect(failure(2) == labelError)
 
+        // The first language's error first, though both languages are planned side by side.
+        let swedish = survey.appendingPathComponent("labels/sv.yaml")
+        let svText = try String(contentsOf: swedish, encoding: .utf8)
+        #expect(svText.contains("    inget: \"Inget hinder\"\n"))
+        try svText.replacingOccurrences(of: "    inget: \"Inget hinder\"\n", with: "").write(to: swedish, atomically: true, encoding: .utf8)
+        let swedishError = failure(1)
+        #expect(swedishError.contains("'sv' label set lacks") && swedishError.contains("scales.hinder.inget"), "\(swedishError)")
+        #expect(failure(2) == swedishError)
+        try svText.write(to: swedish, atomically: true, encoding: .utf8)
+
         let data = survey.appendingPathComponent("survey.yaml")
         try (String(contentsOf: data, encoding: .utf8) + "\nquestions: twice\n").write(to: data, atomically: true, encoding: .utf8)
         let surveyError = failure(1)
