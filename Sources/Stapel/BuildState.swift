@@ -56,8 +56,7 @@ package struct BuildState: Sendable, Equatable {
             return BuildState()
         }
         var state = BuildState(entries: file.outputs, fonts: file.fonts ?? [:])
-        if let record = RunRecordFile.load(from: folder, stateBytes: Array(data)), record.root == folder.standardizedFileURL.path,
-           record.agrees(with: state) {
+        if let record = RunRecordFile.load(from: folder, stateBytes: Array(data)), record.agrees(with: state) {
             state.run = record.record
         }
         return state

@@ -77,7 +77,7 @@ package struct RenderPipeline: Sendable {
             Result { try language.map { .labels(try loader.loadLabels($0)) } ?? .survey(try loader.loadSurvey(threads: planning)) }
         }
         guard case .survey(let survey) = try files[0].get() else { preconditionFailure("the survey is read first") }
-        let prefetched = Dictionary(zip(early, files.dropFirst()), uniquingKeysWith: { first, _ in first })
+        let prefetched = Dictionary(uniqueKeysWithValues: zip(early, files.dropFirst()))
         let issues = Validator().validate(survey)
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw PlanError.invalidSurvey(errors) }
@@ -197,13 +197,10 @@ package struct RenderPipeline: Sendable {
         var documents: [DocumentJob] = []
         var warnings: [String] = []
         var seen: [String: String] = [:]
-        var standardRoots: [URL: String] = [:]
-        /// An output's path with its folder standardized (once per folder): the relative paths are made of a
-        /// language code, a question identifier or a document's name, none of them `.` or `..`.
+        var folders = RenderPlan.StandardFolders()
+        /// An output's path with its folder standardized (`RenderPlan.path(_:in:)`).
         func claim(_ url: URL, root: URL, relativePath: String, by plan: RenderPlan) throws {
-            let folder = standardRoots[root] ?? root.standardizedFileURL.path
-            standardRoots[root] = folder
-            let key = folder.hasSuffix("/") ? folder + relativePath : folder + "/" + relativePath
+            let key = RenderPlan.path(relativePath, in: folders.path(of: root))
             let origin = plan.origin ?? "the command line"
             if let first = seen[key] { throw PlanError.duplicateOutput(SurveyLoader.display(url), first: first, second: origin) }
             seen[key] = origin

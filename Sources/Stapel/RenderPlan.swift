@@ -60,6 +60,27 @@ package struct RenderPlan: Sendable {
         "\(language)/\(question).\(fileExtension)"
     }
 
+    /// `relativePath` below the folder whose (standardized) path is `folder`, as text: the relative paths of
+    /// outputs are made of language codes, question identifiers and file names, never `.` or `..`, so joining
+    /// them needs no standardizing (which costs more than the rest of planning an output).
+    package static func path(_ relativePath: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + relativePath : folder + "/" + relativePath
+    }
+
+    /// Output folders' standardized paths, each worked out once: thousands of outputs share a few folders.
+    package struct StandardFolders {
+        private var paths: [URL: String] = [:]
+
+        package init() {}
+
+        package mutating func path(of folder: URL) -> String {
+            if let path = paths[folder] { return path }
+            let path = folder.standardizedFileURL.path
+            paths[folder] = path
+            return path
+        }
+    }
+
     /// `DIR/<lang>/<question-id>.<ext>`.
     package func outputURL(language: String, question: String, fileExtension: String) -> URL {
         outputDirectory.appendingPathComponent(relativePath(language: language, question: question, fileExtension: fileExtension),

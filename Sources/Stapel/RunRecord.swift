@@ -47,10 +47,11 @@ package struct RunRecord: Codable, Equatable, Sendable {
             self.format = format
         }
 
+        /// The output's file.
+        package var path: String { RenderPlan.path(relativePath, in: root) }
+
         package var info: OutputInfo {
-            OutputInfo(output: URL(fileURLWithPath: root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath,
-                                   isDirectory: false),
-                       questionID: question, language: language, format: format)
+            OutputInfo(output: URL(fileURLWithPath: path, isDirectory: false), questionID: question, language: language, format: format)
         }
     }
 
@@ -99,8 +100,7 @@ package struct RunRecord: Codable, Equatable, Sendable {
         for root in Set(roots.map { $0.standardizedFileURL.path }) {
             let folder = URL(fileURLWithPath: root, isDirectory: true)
             let state = FileManager.default.contents(atPath: BuildState.url(in: folder).path).map { Array($0) }
-            guard let file = RunRecordFile.load(from: folder, stateBytes: state), file.root == root,
-                  file.record.key == key, files.first.map({ $0.value.record == file.record }) ?? true,
+            guard let file = RunRecordFile.load(from: folder, stateBytes: state), file.record.key == key, files.first.map({ $0.value.record == file.record }) ?? true,
                   !complete || file.complete else { return nil }
             files[root] = file
         }
@@ -112,7 +112,7 @@ package struct RunRecord: Codable, Equatable, Sendable {
             guard let file = files[output.root], !output.relativePath.hasPrefix("/"),
                   !output.relativePath.split(separator: "/").contains("..") else { return nil }
             guard let stamp = file.outputStamps[output.relativePath],
-                  FileStamp.of(output.root + "/" + output.relativePath) == stamp else { return nil }
+                  FileStamp.of(output.path) == stamp else { return nil }
         }
         return record
     }
@@ -160,6 +160,12 @@ package struct RunRecord: Codable, Equatable, Sendable {
                 if let stamp = FileStamp.of(path) { inputs[path] = stamp } else { absent.insert(path) }
             }
         }
+
+        /// `other`'s stamps of the paths not stamped here yet, as `add` would have taken them.
+        mutating func merge(_ other: Stamps) {
+            for (path, stamp) in other.inputs where inputs[path] == nil && !absent.contains(path) { inputs[path] = stamp }
+            for path in other.absent where inputs[path] == nil { absent.insert(path) }
+        }
     }
 
     /// What a run will record when it wrote or kept every output: made before the build, completed by it
@@ -173,30 +179,20 @@ package struct RunRecord: Codable, Equatable, Sendable {
         /// - Parameter stamps: from `stamps(of:)`, before planning; the logos the jobs' styles name are added.
         package init(key: String, stamps: Stamps, jobs: [QuestionJob], documents: [DocumentJob], warnings: [String]) {
             var stamps = stamps
-            if let fontconfig = stamps.fontconfig?.value {
-                for (path, stamp) in fontconfig.inputs where stamps.inputs[path] == nil { stamps.inputs[path] = stamp }
-                stamps.absent.formUnion(fontconfig.absent.filter { stamps.inputs[$0] == nil })
-                stamps.fontconfig = nil
-            }
+            if let fontconfig = stamps.fontconfig?.value { stamps.merge(fontconfig) }
+            stamps.fontconfig = nil
             stamps.add(jobs.compactMap { $0.request.style.page.logo } + documents.compactMap { $0.context.style.logoURL?.path })
             self.key = key
             self.stamps = stamps
             self.warnings = warnings
-            // Thousands of outputs share a few folders: each folder is standardized once.
-            var roots: [URL: String] = [:]
-            func standard(_ root: URL) -> String {
-                if let path = roots[root] { return path }
-                let path = root.standardizedFileURL.path
-                roots[root] = path
-                return path
-            }
+            var folders = RenderPlan.StandardFolders()
             outputs = jobs.flatMap { job in
                 job.outputs.map { output in
-                    Output(root: standard(output.root), relativePath: output.relativePath,
+                    Output(root: folders.path(of: output.root), relativePath: output.relativePath,
                            question: output.questionID, language: output.language, format: output.format)
                 }
             } + documents.map { document in
-                Output(root: standard(document.root), relativePath: document.relativePath,
+                Output(root: folders.path(of: document.root), relativePath: document.relativePath,
                        question: nil, language: document.info.language, format: document.info.format)
             }
         }

@@ -62,11 +62,12 @@ package struct RunRecordFile: Sendable, Equatable {
         self.complete = complete
     }
 
-    /// The record kept in `folder`, when it was written with the state now there (`stateBytes`, the state
-    /// file's bytes; nil when there is none).
+    /// The record kept in `folder`, when it was written there (a copied folder plans again) and with the state
+    /// now there (`stateBytes`, the state file's bytes; nil when there is none).
     package static func load(from folder: URL, stateBytes: [UInt8]?) -> RunRecordFile? {
         guard let stateBytes, let data = FileManager.default.contents(atPath: url(in: folder).path),
-              let file = RunRecordFile(decoding: Array(data)), file.stateDigest == InputDigest.sha256Hex(stateBytes) else {
+              let file = RunRecordFile(decoding: Array(data)), file.root == folder.standardizedFileURL.path,
+              file.stateDigest == InputDigest.sha256Hex(stateBytes) else {
             return nil
         }
         return file
