@@ -1,4 +1,5 @@
 import Foundation
+import StapelModel
 
 /// The last successful run's record (`RunRecord`) as kept beside an output folder's state, in
 /// `DIR/.stapel-run`: what a no-change run reads instead of the state, so that it costs a few `stat`s and not
@@ -65,7 +66,9 @@ package struct RunRecordFile: Sendable, Equatable {
     /// The record kept in `folder`, when it was written there (a copied folder plans again) and with the state
     /// now there (`stateBytes`, the state file's bytes; nil when there is none).
     package static func load(from folder: URL, stateBytes: [UInt8]?) -> RunRecordFile? {
-        guard let stateBytes, let data = FileManager.default.contents(atPath: url(in: folder).path),
+        let path = url(in: folder).path
+        guard let stateBytes, let size = FileStamp.of(path)?.size, size <= InputLimits.maxRunRecordBytes,
+              let data = FileManager.default.contents(atPath: path),
               let file = RunRecordFile(decoding: Array(data)), file.root == folder.standardizedFileURL.path,
               file.stateDigest == InputDigest.sha256Hex(stateBytes) else {
             return nil

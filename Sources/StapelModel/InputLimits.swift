@@ -25,6 +25,9 @@ package enum InputLimits {
     package static let maxLabelLength = 5_000
     /// Entries of one label set: 200,000.
     package static let maxLabelEntries = 200_000
+    /// The largest run record read beside a build state (`.stapel-run`), which Stapel writes itself: 16 MiB
+    /// (2,000 questions in three formats make about 0.6 MiB); a larger one is no record, and the run plans.
+    package static let maxRunRecordBytes = 16 * 1024 * 1024
     /// The widest or tallest PNG, in pixels: 20,000.
     package static let maxPixelsPerSide = 20_000
 }
