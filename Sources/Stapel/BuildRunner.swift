@@ -76,6 +76,8 @@ package struct BuildRunner: Sendable {
         // renders: an output with no record needs its input digest only when it is stored.
         let fontsInBackground = Background { [self] in fontFingerprints(units, states: states) }
         let force = self.force
+        // Flushed to disk behind the writers, the rest before the build state records them as done.
+        let flusher = FlushBehind(batch: max(16, outputs.count / 8))
         let noticed = WarningCollector()
         let digests = BuildDigests()
         /// The record of an output that needs no render, or nil with the file's current bytes. A file whose size
@@ -110,10 +112,10 @@ package struct BuildRunner: Sendable {
             } catch {
                 return (.failed("\(error)"), nil)
             }
+            flusher.wrote(into: url.deletingLastPathComponent())
             entry.stamp = FileStamp.of(url.path)
             return (.written, entry)
         }
-        var written = Set<OutputFolder>()
         let results = run(units) { unit, finish in
             switch unit {
             case .question(let job):
@@ -168,13 +170,9 @@ package struct BuildRunner: Sendable {
             }
         }
 
-        for (output, (outcome, _)) in zip(outputs, results) where outcome == .written {
-            written.insert(OutputFolder(root: output.root, relativePath: output.relativePath))
-        }
-        // On disk before the build state records them as done: flushed on a thread of its own while the states
-        // are made and encoded (which takes about as long as the flush waits for the disk), written once it is.
-        let writtenFolders = written.map(\.url)
-        let flushed = Background { AtomicFile.flushFileSystems(holding: writtenFolders) }
+        // What the background flushes left is flushed while the states are made and encoded, which are written
+        // once it is.
+        let flushed = Background { flusher.finish() }
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
