@@ -19,8 +19,7 @@ package enum QuestionScope {
         survey.questions = [question]
         survey.scales = survey.scales.filter { $0.id == scaleID }
         var labels = request.labels
-        labels.entries = index.entries(question: question.id, scale: scaleID)
-        labels.locations = labels.locations.filter { labels.entries[$0.key] != nil }
+        (labels.entries, labels.locations) = index.entries(question: question.id, scale: scaleID)
         var style = request.style.resolved(for: question.id)
         style.questionStyles = [:]
         return RenderRequest(survey: survey, question: question, labels: labels, style: style, options: request.options)
@@ -32,9 +31,7 @@ package enum QuestionScope {
                                options: RenderOptions) -> RenderRequest {
         let scaleID: String? = if case .grid(let g) = question { g.scaleID } else { nil }
         var own = labels
-        own.entries = index.entries(question: question.id, scale: scaleID)
-        own.locations = [:]
-        for key in own.entries.keys { own.locations[key] = labels.locations[key] }
+        (own.entries, own.locations) = index.entries(question: question.id, scale: scaleID)
         var scopedSurvey = survey
         scopedSurvey.questions = [question]
         scopedSurvey.scales = survey.scales.filter { $0.id == scaleID }
@@ -50,30 +47,51 @@ package enum QuestionScope {
         return true
     }
 
-    /// A label set split once into the entries every question shows and those of each question and scale.
+    /// A label set split once into the entries every question shows and those of each question and scale,
+    /// each with where it was read.
     package struct LabelIndex: Sendable {
-        var common: [String: String] = [:]
-        var byQuestion: [String: [String: String]] = [:]
-        var byScale: [String: [String: String]] = [:]
+        /// Entries with their source locations (a key read from no file has none).
+        struct Part: Sendable {
+            var entries: [String: String] = [:]
+            var locations: [String: SourceLocation] = [:]
+
+            mutating func add(_ key: String, _ value: String, at location: SourceLocation?) {
+                entries[key] = value
+                if let location { locations[key] = location }
+            }
+        }
+
+        var common = Part()
+        var byQuestion: [String: Part] = [:]
+        var byScale: [String: Part] = [:]
 
         package init(_ labels: LabelSet) {
             for (key, value) in labels.entries {
                 let parts = key.split(separator: ".", maxSplits: 2)
+                let location = labels.locations[key]
                 if parts.first == "questions" {
-                    if parts.count > 2 { byQuestion[String(parts[1]), default: [:]][key] = value }
+                    if parts.count > 2 { byQuestion[String(parts[1]), default: Part()].add(key, value, at: location) }
                 } else if parts.first == "scales" {
-                    if parts.count > 2 { byScale[String(parts[1]), default: [:]][key] = value }
+                    if parts.count > 2 { byScale[String(parts[1]), default: Part()].add(key, value, at: location) }
                 } else {
-                    common[key] = value
+                    common.add(key, value, at: location)
                 }
             }
         }
 
-        func entries(question: String, scale: String?) -> [String: String] {
+        /// What one question shows: the common entries, its own, and its scale's (sized once: growing them
+        /// entry by entry rehashed each seven times, 3 % of planning 2,000 questions).
+        func entries(question: String, scale: String?) -> (entries: [String: String], locations: [String: SourceLocation]) {
+            let own = byQuestion[question], scaled = scale.flatMap { byScale[$0] }
             var result = common
-            for (k, v) in byQuestion[question] ?? [:] { result[k] = v }
-            if let scale { for (k, v) in byScale[scale] ?? [:] { result[k] = v } }
-            return result
+            let count = common.entries.count + (own?.entries.count ?? 0) + (scaled?.entries.count ?? 0)
+            result.entries.reserveCapacity(count)
+            result.locations.reserveCapacity(count)
+            for part in [own, scaled].compactMap({ $0 }) {
+                for (k, v) in part.entries { result.entries[k] = v }
+                for (k, l) in part.locations { result.locations[k] = l }
+            }
+            return (result.entries, result.locations)
         }
     }
 }

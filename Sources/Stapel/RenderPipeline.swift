@@ -145,16 +145,14 @@ package struct RenderPipeline: Sendable {
                     warnings.append("warning: '\(language)' lacks label '\(key)'; using the '\(fallback)' text")
                 }
             }
-            // An empty question text or option label is as wrong here as in `stapel validate`; checked while
-            // the label set is split by question (once: each request starts from its question's share of it, so
-            // planning stays linear in the number of questions).
-            let complete = labels
-            let checks = try planning.map([false, true]) { (split: Bool) -> LanguageCheck in
-                split ? .index(QuestionScope.LabelIndex(complete))
-                    : .empty(Validator().validate(complete, for: survey).filter { $0.check == "empty-label" })
-            }
-            guard case .empty(let empty) = checks[0], case .index(let index) = checks[1] else { preconditionFailure("in order") }
+            // An empty question text or option label is as wrong here as in `stapel validate` (only that check:
+            // the whole label validation cost planning 7 % at 2,000 questions); then the label set is split by
+            // question once, so that each request starts from its question's share of it and planning stays
+            // linear in the number of questions.
+            let empty = Validator().emptyLabels(in: labels, required: required)
             if !empty.isEmpty { throw PlanError.invalidSurvey(empty) }
+            let complete = labels
+            let index = QuestionScope.LabelIndex(complete)
             let requests = try planning.map(questions) { question in
                 QuestionScope.request(survey: survey, question: question, labels: complete, index: index,
                                       style: planStyle, options: options)
@@ -181,12 +179,6 @@ package struct RenderPipeline: Sendable {
         var labels: LabelSet
         var requests: [RenderRequest]
         var warnings: [String]
-    }
-
-    /// A language's two independent checks: its empty labels, and its label set split by question.
-    private enum LanguageCheck: Sendable {
-        case empty([ValidationIssue])
-        case index(QuestionScope.LabelIndex)
     }
 
     /// The jobs of several plans — one per question × language × style, with all its outputs, and one per

@@ -79,10 +79,15 @@ package enum LabelText {
     /// `problem` refuses (C0 but tab/LF/CR and DEL are single bytes; C1 controls are C2 80–C2 9F; U+FFFE/F are
     /// EF BF BE/BF): the quick answer for almost every label.
     static func isPlain(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count <= InputLimits.maxLabelLength else { return false }
+        guard text.utf8.count <= InputLimits.maxLabelLength else { return false }
+        // Over the bytes themselves, as `YAMLReader`'s nesting scan: every label passes through here.
+        var text = text
+        return text.withUTF8 { isPlain(bytes: $0) }
+    }
+
+    private static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in utf8 {
+        for byte in bytes {
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
             if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return false }
             if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }

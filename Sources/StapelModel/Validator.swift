@@ -63,9 +63,7 @@ package struct Validator: Sendable {
                                     "label '\(key)' is missing from the '\(labels.language)' label set"))
                 continue
             }
-            if value.allSatisfy(\.isWhitespace) && !key.hasSuffix(".publisher") {
-                issues.append(.init(.error, at: labels.locations[key], field: key, check: "empty-label", "label '\(key)' is empty"))
-            }
+            if Validator.isEmptyLabel(key, value) { issues.append(Validator.emptyLabel(key, in: labels)) }
         }
         // `ui.*` and `number.*` override or add Stapel's interface strings for this survey: never stale.
         let coded = survey.codedLabelKeys, ids = Set(survey.questions.map(\.id))
@@ -75,6 +73,23 @@ package struct Validator: Sendable {
                                 "label '\(key)' is not used by the survey"))
         }
         return issues
+    }
+
+    /// The `empty-label` errors of `validate(_:for:)` alone, in the same (key) order: the required labels whose text
+    /// is only white space. Planning checks just these (the rest is `stapel validate`'s); `required` is the survey's
+    /// `requiredLabelKeys`, which the planner has at hand.
+    package func emptyLabels(in labels: LabelSet, required: Set<String>) -> [ValidationIssue] {
+        required.filter { key in labels[key].map { Validator.isEmptyLabel(key, $0) } ?? false }.sorted()
+            .map { Validator.emptyLabel($0, in: labels) }
+    }
+
+    /// A publisher may be left empty (a survey that names none); any other label may not.
+    private static func isEmptyLabel(_ key: String, _ value: String) -> Bool {
+        value.allSatisfy(\.isWhitespace) && !key.hasSuffix(".publisher")
+    }
+
+    private static func emptyLabel(_ key: String, in labels: LabelSet) -> ValidationIssue {
+        .init(.error, at: labels.locations[key], field: key, check: "empty-label", "label '\(key)' is empty")
     }
 
     // MARK: - Choice questions

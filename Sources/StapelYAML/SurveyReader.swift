@@ -7,8 +7,7 @@ package enum SurveyReader {
     /// - Parameter threads: the questions are read side by side on these (each question's reading is its own).
     package static func read(_ text: String, file: String, threads: ConcurrentMap = .serial) throws -> Survey {
         let root = try YAMLReader.parse(text, file: file)
-        try root.checkFields(["format", "id", "language", "year", "reference", "respondents", "rounding",
-                              "percent-decimals", "percent-base", "scales", "questions"])
+        try root.checkFields(Fields.survey)
         let format = try root.required("format").string()
         guard format == formatName else {
             throw try root.required("format").error("unsupported format '\(format)'; expected '\(formatName)'")
@@ -30,13 +29,32 @@ package enum SurveyReader {
 
     static let conventionFields: Set<String> = ["rounding", "percent-decimals", "percent-base"]
 
+    /// The fields each mapping may have, made once: every option and row of a survey is checked against them.
+    private enum Fields {
+        static let survey: Set<String> = ["format", "id", "language", "year", "reference", "respondents", "rounding",
+                                          "percent-decimals", "percent-base", "scales", "questions"]
+        static let scale: Set<String> = ["points", "polarity"]
+        static let point: Set<String> = ["id", "score", "not-applicable", "kind", "code"]
+        static let choiceQuestion = Set(["id", "kind", "respondents", "selections", "options", "accept"]).union(conventionFields)
+        static let option: Set<String> = ["id", "n", "percent", "other", "exclusive", "kind", "code", "accept"]
+        static let grid = Set(["id", "kind", "scale", "respondents", "rows", "total"]).union(conventionFields)
+        static let multiSelectGrid: Set<String> = ["id", "kind", "respondents", "selections", "columns", "scores", "rows", "total",
+                                                   "accept", "rounding", "percent-decimals"]
+        static let gridRow: Set<String> = ["id", "percent", "n", "respondents", "mean", "median", "other", "accept"]
+        static let gridTotal: Set<String> = ["percent", "n", "respondents", "mean", "median", "accept"]
+        static let multiSelectRow: Set<String> = ["id", "n", "respondents", "mean", "median", "other", "accept"]
+        static let multiSelectTotal: Set<String> = ["n", "respondents", "mean", "median", "accept"]
+        /// The checks an `accept:` list may name.
+        static let checks: Set<String> = ["percent", "sum", "mean", "median", "total", "selections", "n"]
+    }
+
     static func readScales(_ reader: YAMLReader) throws -> [Scale] {
         try reader.mapping().map { key, value in
             _ = try YAMLReader(node: .scalar(.init(string: key, style: .doubleQuoted, mark: value.node.mark)), path: value.path,
                                file: value.file).identifier()
-            try value.checkFields(["points", "polarity"])
+            try value.checkFields(Fields.scale)
             let points = try value.required("points").sequence(max: InputLimits.maxScalePoints, what: "scale points").map { p -> ScalePoint in
-                try p.checkFields(["id", "score", "not-applicable", "kind", "code"])
+                try p.checkFields(Fields.point)
                 let na = try p.optional("not-applicable")?.bool() ?? false
                 var kind = try p.answerKind()
                 if na {
@@ -62,7 +80,7 @@ package enum SurveyReader {
     }
 
     static func accepted(_ reader: YAMLReader) throws -> Set<String> {
-        let known: Set<String> = ["percent", "sum", "mean", "median", "total", "selections", "n"]
+        let known = Fields.checks
         guard let list = try reader.optional("accept") else { return [] }
         return Set(try list.sequence().map { item in
             let check = try item.string()
@@ -79,9 +97,9 @@ package enum SurveyReader {
         let id = try q.required("id").identifier()
         switch kind {
         case "single-choice", "multiple-choice":
-            try q.checkFields(Set(["id", "kind", "respondents", "selections", "options", "accept"]).union(conventionFields))
+            try q.checkFields(Fields.choiceQuestion)
             let options = try q.required("options").sequence(max: InputLimits.maxOptionsPerQuestion, what: "options").map { o -> ChoiceOption in
-                try o.checkFields(["id", "n", "percent", "other", "exclusive", "kind", "code", "accept"])
+                try o.checkFields(Fields.option)
                 var option = ChoiceOption(id: try o.required("id").identifier(), n: try o.optional("n")?.integer(),
                                           percent: try o.optional("percent")?.number(),
                                           isOther: try o.optional("other")?.bool() ?? false, location: o.location)
@@ -102,7 +120,7 @@ package enum SurveyReader {
             }
             return .multipleChoice(question)
         case "grid":
-            try q.checkFields(Set(["id", "kind", "scale", "respondents", "rows", "total"]).union(conventionFields))
+            try q.checkFields(Fields.grid)
             var question = GridQuestion(
                 id: id, scaleID: try q.required("scale").identifier(), respondents: try q.required("respondents").integer(),
                 rows: try q.required("rows").sequence(max: InputLimits.maxOptionsPerQuestion, what: "rows").map { try readGridRow($0, isTotal: false) },
@@ -111,8 +129,7 @@ package enum SurveyReader {
             question.convention = try q.percentConvention()
             return .grid(question)
         case "multi-select-grid":
-            try q.checkFields(["id", "kind", "respondents", "selections", "columns", "scores", "rows", "total", "accept",
-                               "rounding", "percent-decimals"])
+            try q.checkFields(Fields.multiSelectGrid)
             var question = MultiSelectGridQuestion(
                 id: id, respondents: try q.required("respondents").integer(),
                 selections: try q.optional("selections")?.integer(),
@@ -129,8 +146,7 @@ package enum SurveyReader {
     }
 
     static func readGridRow(_ r: YAMLReader, isTotal: Bool) throws -> GridRow {
-        try r.checkFields(isTotal ? ["percent", "n", "respondents", "mean", "median", "accept"]
-                                  : ["id", "percent", "n", "respondents", "mean", "median", "other", "accept"])
+        try r.checkFields(isTotal ? Fields.gridTotal : Fields.gridRow)
         var row = GridRow(
             id: isTotal ? "total" : try r.required("id").identifier(),
             percents: try r.required("percent").numbers(), counts: try r.optional("n")?.integers(),
@@ -142,8 +158,7 @@ package enum SurveyReader {
     }
 
     static func readMultiRow(_ r: YAMLReader, isTotal: Bool) throws -> MultiSelectRow {
-        try r.checkFields(isTotal ? ["n", "respondents", "mean", "median", "accept"]
-                                  : ["id", "n", "respondents", "mean", "median", "other", "accept"])
+        try r.checkFields(isTotal ? Fields.multiSelectTotal : Fields.multiSelectRow)
         var row = MultiSelectRow(
             id: isTotal ? "total" : try r.required("id").identifier(), counts: try r.required("n").integers(),
             respondents: try r.optional("respondents")?.integer(), mean: try r.optional("mean")?.number(),

@@ -13,6 +13,8 @@ struct YAMLComposer {
     private let file: String
     /// Anchored nodes with their expanded size and height, by anchor name (a later anchor shadows an earlier).
     private var anchors: [String: (node: YAMLNode, size: Int, height: Int)] = [:]
+    /// Keys a mapping holds before its duplicate check hashes them instead of comparing each with the others.
+    private static let comparedKeys = 16
     /// Nodes still allowed, aliases expanded.
     private var budget = InputLimits.maxExpandedNodes
 
@@ -99,6 +101,7 @@ struct YAMLComposer {
         case YAML_MAPPING_START_EVENT:
             let anchor = event.data.mapping_start.anchor
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var keys: [(key: String, mark: YAMLNode.Mark)] = []
             var seen: [String: YAMLNode.Mark] = [:]
             var duplicates: [String: YAMLNode.Mark] = [:]
             var size = 1, height = 0
@@ -112,7 +115,14 @@ struct YAMLComposer {
                 var valueEvent = try next()
                 let (value, valueSize, valueHeight) = try node(from: &valueEvent, depth: depth + 1)
                 if case .scalar(let s) = key {
-                    if let first = seen[s.string] { duplicates[s.string] = first } else { seen[s.string] = s.mark }
+                    // The few keys of most mappings (an option, a row) are compared, not hashed.
+                    if keys.count < YAMLComposer.comparedKeys {
+                        if let first = keys.first(where: { $0.key == s.string }) { duplicates[s.string] = first.mark }
+                        keys.append((s.string, s.mark))
+                    } else {
+                        if seen.isEmpty { for (k, m) in keys where seen[k] == nil { seen[k] = m } }
+                        if let first = seen[s.string] { duplicates[s.string] = first } else { seen[s.string] = s.mark }
+                    }
                 }
                 pairs.append((key, value))
                 size += keySize + valueSize

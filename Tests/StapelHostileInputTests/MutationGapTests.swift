@@ -99,6 +99,21 @@ import Testing
         #expect(issue.location?.line == 10)
     }
 
+    /// Planning checks only the empty labels (`Validator.emptyLabels`): the very errors, in the same order, that
+    /// the whole label validation finds.
+    @Test func planningFindsTheEmptyLabelsValidationFinds() throws {
+        let survey = try SurveyReader.read(baseSurvey, file: "survey.yaml")
+        let blanked = replacing(replacing(replacing(baseLabels, "\"Option A\"", "\"  \""), "\"Third question\"", "\"\""),
+                                "\"Choice B\"", "\"\\t\"")
+        let labels = try LabelSetReader.read(blanked, file: "labels/en.yaml")
+        let validated = Validator().validate(labels, for: survey, file: "labels/en.yaml").filter { $0.check == "empty-label" }
+        let planned = Validator().emptyLabels(in: labels, required: survey.requiredLabelKeys)
+        #expect(planned.map(\.field) == ["questions.q01.options.a", "questions.q02.options.b", "questions.q03.text"])
+        #expect(planned.map(\.description) == validated.map(\.description))
+        #expect(Validator().emptyLabels(in: try LabelSetReader.read(baseLabels, file: "labels/en.yaml"),
+                                        required: survey.requiredLabelKeys).isEmpty)
+    }
+
     @Test func multipleChoiceSelectionsTotalIsChecked() throws {
         // The options add up to 7 + 5 = 12 selections; 13 is declared.
         let survey = try SurveyReader.read(replacing(baseSurvey, "selections: 12", "selections: 13"), file: "survey.yaml")

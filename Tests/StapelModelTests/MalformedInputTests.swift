@@ -106,6 +106,23 @@ import StapelModel
         #expect(labels.locations["questions.q01.text"]?.line == 5)
     }
 
+    /// A duplicate key is found, at its first occurrence, in a mapping of a few keys (compared one by one) and in
+    /// one of many (hashed once it passes 16 keys), including a key repeated across that point.
+    @Test(arguments: [(repeated: 3, at: 5), (repeated: 3, at: 25), (repeated: 20, at: 30)])
+    func duplicateKeysInLargeMappings(_ c: (repeated: Int, at: Int)) throws {
+        var lines = ["format: stapel-labels/1", "language: sv", "questions:", "  q01:", "    options:"]
+        for i in 1...40 { lines.append("      o\(i == c.at ? c.repeated : i): \"Option \(i)\"") }
+        do {
+            _ = try LabelSetReader.read(lines.joined(separator: "\n"), file: "sv.yaml")
+            Issue.record("no error for o\(c.repeated) repeated")
+        } catch let error as DataError {
+            #expect(error.description.contains("duplicate key 'o\(c.repeated)'"), "\(error)")
+            #expect(error.location.line == 5 + c.repeated, "the first occurrence: \(error)")
+        }
+        lines.removeAll { $0.contains("Option \(c.at)\"") }
+        #expect(try LabelSetReader.read(lines.joined(separator: "\n"), file: "sv.yaml").entries.count == 39)
+    }
+
     @Test func labelSetWithoutLanguageFails() {
         #expect(throws: DataError.self) { try LabelSetReader.read("format: stapel-labels/1\nsurvey: {title: x}", file: "x.yaml") }
     }
