@@ -115,26 +115,37 @@ package struct RunRecordFile: Sendable, Equatable {
         var root: String?, digest: String?, complete: Bool?, key: String?
         var inputs: [String: FileStamp] = [:], absent: [String] = [], outputs: [RunRecord.Output] = [], warnings: [String] = []
         var stamps: [String: FileStamp] = [:]
+        // Every output line names its root: the text is made once for the bytes seen last.
+        var lastRoot: (bytes: ArraySlice<UInt8>, text: String)?
         for line in lines.dropFirst() {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { Self.text($0) }
-            switch (fields.first, fields.count) {
-            case ("root", 2): root = fields[1]
-            case ("state", 2): digest = fields[1]
-            case ("complete", 2): complete = fields[1] == "1"
-            case ("key", 2): key = fields[1]
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
+            case ("root", 2): root = Self.text(fields[1])
+            case ("state", 2): digest = Self.text(fields[1])
+            case ("complete", 2): complete = fields[1].elementsEqual([0x31])
+            case ("key", 2): key = Self.text(fields[1])
             case ("input", 4):
                 guard let stamp = Self.stamp(fields[1], fields[2]) else { return nil }
-                inputs[fields[3]] = stamp
-            case ("absent", 2): absent.append(fields[1])
+                inputs[Self.text(fields[3])] = stamp
+            case ("absent", 2): absent.append(Self.text(fields[1]))
             case ("output", 8):
-                let output = RunRecord.Output(root: fields[1], relativePath: fields[2], question: fields[3].isEmpty ? nil : fields[3],
-                                              language: fields[4], format: fields[5])
+                let outputRoot: String
+                if let last = lastRoot, last.bytes.elementsEqual(fields[1]) {
+                    outputRoot = last.text
+                } else {
+                    outputRoot = Self.text(fields[1])
+                    lastRoot = (fields[1], outputRoot)
+                }
+                let question = Self.text(fields[3])
+                let output = RunRecord.Output(root: outputRoot, relativePath: Self.text(fields[2]),
+                                              question: question.isEmpty ? nil : question,
+                                              language: Self.text(fields[4]), format: Self.text(fields[5]))
                 outputs.append(output)
-                if fields[6] != "-", output.root == root {
+                if !fields[6].elementsEqual([0x2D]), output.root == root {
                     guard let stamp = Self.stamp(fields[6], fields[7]) else { return nil }
                     stamps[output.relativePath] = stamp
                 }
-            case ("warning", 2): warnings.append(fields[1])
+            case ("warning", 2): warnings.append(Self.text(fields[1]))
             default: return nil
             }
         }
@@ -143,9 +154,26 @@ package struct RunRecordFile: Sendable, Equatable {
                   root: root, stateDigest: digest, outputStamps: stamps, complete: complete)
     }
 
-    private static func stamp(_ size: String, _ modified: String) -> FileStamp? {
-        guard let size = Int64(size), let modified = Int64(modified) else { return nil }
+    private static func stamp(_ size: ArraySlice<UInt8>, _ modified: ArraySlice<UInt8>) -> FileStamp? {
+        guard let size = integer(size), let modified = integer(modified) else { return nil }
         return FileStamp(size: size, modified: modified)
+    }
+
+    /// A decimal integer as `encoded()` writes one (an optional `-`, then digits), read from the bytes; nil for
+    /// anything else or out of range.
+    private static func integer(_ field: ArraySlice<UInt8>) -> Int64? {
+        let negative = field.first == 0x2D
+        let digits = negative ? field.dropFirst() : field
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - 0x30))
+            if overflow || overflow2 { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     private static func escape(_ text: String, into out: inout [UInt8]) {

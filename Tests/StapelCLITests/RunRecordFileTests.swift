@@ -21,6 +21,17 @@ import Testing
             warnings: ["warning: two\nlines\twith a tab and 100 %", ""])
     }
 
+    /// The run key writes the options and the page adjustment out instead of reflecting them: the same values,
+    /// so a record written before still matches its command.
+    @Test func theKeysOptionsAndPageAreTheReflectedValues() {
+        for options in [RenderOptions(), RenderOptions(["md-notes": "false", "csv-injection-guard": "true", "z\ta": "ä %"])] {
+            #expect(RunRecord.canonical(options) == CanonicalValue(reflecting: options.values))
+        }
+        for page in [RenderPlan.PageAdjustment(), .init(widthMM: 160, dpi: 300, aspectRatio: 1.5), .init(dpi: 72)] {
+            #expect(RunRecord.canonical(page) == CanonicalValue(reflecting: page))
+        }
+    }
+
     @Test func everyFieldSurvivesTheTextFormat() throws {
         let root = "/tmp/out"
         var state = BuildState()
