@@ -90,8 +90,8 @@ static void rgb_row(const uint32_t *src, uint8_t *dst, int width, int start) {
    The level buffer, which holds igzip's hash table, is a mapping of its own rather than heap memory. In the heap
    its table was now and then written into by something else while igzip compressed: the matches igzip chose
    changed and with them the PNG's bytes (never its pixels). Measured over whole reports rendered with
-   --jobs 2: 2 runs in 40, 3 in 50 and 2 in 60 gave one or more PNGs whose bytes differed from every other run's;
-   with the table in its own mapping, none (Benchmarks/determinism.sh). Equal pixels must give equal bytes. */
+   --jobs 2: 8 runs in 210 gave one or more PNGs whose bytes differed from the other runs'; with the table in its
+   own mapping, none in 180 (Benchmarks/determinism.sh). Equal pixels must give equal bytes. */
 typedef struct { uint8_t *data; size_t capacity; int mapped; } scratch;
 static __thread scratch thread_buffers[2] = { { NULL, 0, 1 }, { NULL, 0, 0 } };
 static pthread_key_t buffers_key;
