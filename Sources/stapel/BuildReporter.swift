@@ -131,24 +131,35 @@ final class BuildReporter: @unchecked Sendable {
 
     /// The closing line, "N written, N unchanged, N failed", or for a check "N up to date, N stale".
     func summary(_ report: BuildReport, check: Bool, exitCode: Int32) {
+        if check {
+            summary(upToDate: report.upToDate.count, stale: report.stale.count, exitCode: exitCode)
+        } else {
+            summary(written: report.written.count, unchanged: report.unchanged.count, failed: report.failed.count,
+                    exitCode: exitCode)
+        }
+    }
+
+    /// The closing line (or event) of a build.
+    func summary(written: Int, unchanged: Int, failed: Int, exitCode: Int32) {
+        close([("written", written), ("unchanged", unchanged), ("failed", failed)], exitCode: exitCode,
+              text: "\(written) written, \(unchanged) unchanged, \(failed) failed")
+    }
+
+    /// The closing line (or event) of `--check`.
+    func summary(upToDate: Int, stale: Int, exitCode: Int32) {
+        close([("up-to-date", upToDate), ("stale", stale)], exitCode: exitCode,
+              text: "\(upToDate) up to date, \(stale) missing or stale")
+    }
+
+    private func close(_ counts: [(String, Int)], exitCode: Int32, text: String) {
         lock.lock()
         defer { lock.unlock() }
         clearProgress()
         if options.logFormat == .json {
-            var members: [(String, CanonicalValue)] = [("event", "summary")]
-            if check {
-                members += [("up-to-date", .integer(report.upToDate.count)), ("stale", .integer(report.stale.count))]
-            } else {
-                members += [("written", .integer(report.written.count)), ("unchanged", .integer(report.unchanged.count)),
-                            ("failed", .integer(report.failed.count))]
-            }
+            let members: [(String, CanonicalValue)] = [("event", "summary")] + counts.map { ($0.0, .integer($0.1)) }
             json(members + [("exit-code", .integer(Int(exitCode)))])
         } else if !options.quiet {
-            if check {
-                print("\(report.upToDate.count) up to date, \(report.stale.count) missing or stale")
-            } else {
-                print("\(report.written.count) written, \(report.unchanged.count) unchanged, \(report.failed.count) failed")
-            }
+            print(text)
         }
     }
 
@@ -226,21 +237,23 @@ extension BuildReporter {
     /// Reports a run whose record found every input and output as it left them (`RunRecord`): each output
     /// unchanged, with the recorded warnings, exactly as a build that rendered nothing would.
     func replay(_ record: RunRecord, strict: Bool) -> Int32 {
-        var report = BuildReport()
         for warning in record.warnings { self.warning(warning) }
         handle(.started(total: record.outputs.count))
-        for (i, output) in record.outputs.enumerated() {
-            let info = output.info
-            handle(.rendering(info))
-            handle(.finished(info, .unchanged, done: i + 1, total: record.outputs.count))
-            report.unchanged.append(info.output)
+        // Each output's file is named only where a line or event names it: making its URL was a twentieth of
+        // a no-change run.
+        if options.logFormat == .json || options.verbose || showsProgress {
+            for (i, output) in record.outputs.enumerated() {
+                let info = output.info
+                handle(.rendering(info))
+                handle(.finished(info, .unchanged, done: i + 1, total: record.outputs.count))
+            }
         }
         var code = ExitStatus.ok
         if strict, warningCount > 0 {
             error("error: --strict: \(warningCount) warning(s)")
             code = ExitStatus.dataError
         }
-        summary(report, check: false, exitCode: code)
+        summary(written: 0, unchanged: record.outputs.count, failed: 0, exitCode: code)
         return code
     }
 
