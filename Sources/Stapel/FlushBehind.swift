@@ -12,8 +12,9 @@ import Foundation
 /// What `finish()` promises is what one flush at the end did: every file `wrote(into:)` was told of is on disk
 /// when it returns.
 package final class FlushBehind: @unchecked Sendable {
-    /// Files written since the last flush began before the next one is started: flushes are far apart
-    /// enough that each has a batch to write (a `syncfs` costs about as much for one file as for ten).
+    /// Files written since the last flush began before the next one is started: each `syncfs` also commits
+    /// the file system's journal and writes whatever else is waiting on it (here 0.3 ms with nothing of ours,
+    /// 0.6 ms for one file, 3.5 ms for 20), so flushes are kept a batch apart.
     private let batch: Int
     /// Flushes the file systems holding the folders (`AtomicFile.flushFileSystems`; a test's recorder).
     private let flush: @Sendable (Set<URL>) -> Void

@@ -48,6 +48,10 @@ final class BuildReporter: @unchecked Sendable {
         showsProgress = options.logFormat == .text && !options.quiet && isatty(STDERR_FILENO) == 1
     }
 
+    /// Whether `handle` names an output that ends unchanged or written: as a JSON event, a `--verbose` line or
+    /// the progress line (failures and stale outputs it always names).
+    private var namesEachOutput: Bool { options.logFormat == .json || options.verbose || showsProgress }
+
     func handle(_ event: BuildEvent) {
         lock.lock()
         defer { lock.unlock() }
@@ -239,9 +243,8 @@ extension BuildReporter {
     func replay(_ record: RunRecord, strict: Bool) -> Int32 {
         for warning in record.warnings { self.warning(warning) }
         handle(.started(total: record.outputs.count))
-        // Each output's file is named only where a line or event names it: making its URL was a twentieth of
-        // a no-change run.
-        if options.logFormat == .json || options.verbose || showsProgress {
+        // Each output's URL is made only where `handle` names it: making them was a twentieth of a no-change run.
+        if namesEachOutput {
             for (i, output) in record.outputs.enumerated() {
                 let info = output.info
                 handle(.rendering(info))
