@@ -62,8 +62,8 @@ package struct BuildRunner: Sendable {
     /// Renders what is missing or stale and records the result in each output folder's state file: the
     /// questions' outputs, then the documents (each rendered from its questions' data, not from their files).
     package func build(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
-        let units = jobs.map(Unit.question) + documents.map(Unit.document)
-        let outputs = units.flatMap(\.outputs)
+        let plan = UnitPlan(jobs, documents, split: true)
+        let outputs = plan.outputs
         // Hundreds of outputs share a few roots and folders: each is made into a URL and standardised once.
         let standard = Dictionary(uniqueKeysWithValues: Set(outputs.map(\.root)).map { ($0, $0.standardizedFileURL) })
         let roots = Set(standard.values)
@@ -74,7 +74,7 @@ package struct BuildRunner: Sendable {
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
         // Hashing the font files (a fresh output folder has no recorded digests of them) runs beside the first
         // renders: an output with no record needs its input digest only when it is stored.
-        let fontsInBackground = Background { [self] in fontFingerprints(units, states: states) }
+        let fontsInBackground = Background { [self] in fontFingerprints(jobs, documents, states: states) }
         let force = self.force
         // Flushed to disk behind the writers, the rest before the build state records them as done.
         let flusher = FlushBehind(batch: max(16, outputs.count / 8))
@@ -116,36 +116,39 @@ package struct BuildRunner: Sendable {
             entry.stamp = FileStamp.of(url.path)
             return (.written, entry)
         }
-        let results = run(units) { unit, finish in
+        let results = run(plan) { unit, finish in
             switch unit {
-            case .question(let job):
+            case .question(let job, let indices):
                 let parts = InputDigest.QuestionDigests(job.request, cache: digests)
                 // Which outputs need rendering: the rest are skipped without a rendition.
                 func digest(_ output: RenderJob) -> String {
                     InputDigest.of(job.request, backend: output.backend,
                                    fonts: fontsInBackground.value.fingerprints[job.request.style.fonts.family], parts: parts)
                 }
-                var stale: [(index: Int, existing: [UInt8]?)] = []
-                for (index, output) in job.outputs.enumerated() {
+                // `place`: the output's place in the unit, `index` in the job.
+                var stale: [(place: Int, index: Int, existing: [UInt8]?)] = []
+                for (place, index) in indices.enumerated() {
+                    let output = job.outputs[index]
                     let (recorded, existing) = upToDate(output.root, output.relativePath) { digest(output) }
-                    if let recorded { finish(index, (.unchanged, recorded)) } else { stale.append((index, existing)) }
+                    if let recorded { finish(place, (.unchanged, recorded)) } else { stale.append((place, index, existing)) }
                 }
                 guard !stale.isEmpty else { return }
                 let needs = stale.reduce(into: Backend.Reads()) { $0.formUnion(job.outputs[$1.index].backend.reads) }
+                // The formats of the whole question (for links), whichever of them this unit renders.
                 let rendition = Rendition(job.request, parts: needs, formats: job.outputs.map(\.format))
                 let layoutWarnings = rendition.warnings.map(\.description)
                 noticed.add(layoutWarnings)
-                for (index, existing) in stale {
+                for (place, index, existing) in stale {
                     let output = job.outputs[index]
                     var warnings = output.backend.reads.contains(.figure) ? layoutWarnings : []
                     do {
                         let rendered = try output.backend.write(rendition)
                         warnings += rendered.warnings
                         noticed.add(rendered.warnings)
-                        finish(index, store(rendered.bytes, to: output.output, digest: digest(output), existing: existing,
+                        finish(place, store(rendered.bytes, to: output.output, digest: digest(output), existing: existing,
                                             warnings: warnings))
                     } catch {
-                        finish(index, (.failed("\(error)"), nil))
+                        finish(place, (.failed("\(error)"), nil))
                     }
                 }
             case .document(let job):
@@ -176,9 +179,14 @@ package struct BuildRunner: Sendable {
         var report = BuildReport()
         report.warnings = noticed.lines
         var updated = states
+        // The outputs this run wrote or found unchanged: their files were there when stamped a moment ago.
+        var stamped: [URL: Set<String>] = [:]
         for (output, (outcome, entry)) in zip(outputs, results) {
             report.add(output.info.output, outcome)
-            if let entry { updated[standard[output.root] ?? output.root.standardizedFileURL]?.entries[output.relativePath] = entry }
+            guard let entry else { continue }
+            let root = standard[output.root] ?? output.root.standardizedFileURL
+            updated[root]?.entries[output.relativePath] = entry
+            if entry.stamp != nil { stamped[root, default: []].insert(output.relativePath) }
         }
         for (root, relative) in dropped(outputs, states: states) {
             let file = root.appendingPathComponent(relative, isDirectory: false)
@@ -212,7 +220,11 @@ package struct BuildRunner: Sendable {
             state.fonts = fontsInBackground.value.files
             // A failed or forced run, or one that keeps no record, leaves none: the next run plans.
             state.run = run
-            state.entries = state.entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path) }
+            // Entries of files since removed are dropped; only those this run did not stamp are looked for.
+            let present = stamped[root] ?? []
+            state.entries = state.entries.filter {
+                present.contains($0.key) || FileManager.default.fileExists(atPath: root.appendingPathComponent($0.key, isDirectory: false).path)
+            }
             guard state != states[root] else { continue }
             pending.append((root, state, Swift.Result { try state.encoded() }))
         }
@@ -230,11 +242,11 @@ package struct BuildRunner: Sendable {
 
     /// Reports, without rendering or writing, which outputs are missing or stale.
     package func check(_ jobs: [QuestionJob], documents: [DocumentJob] = []) -> BuildReport {
-        let units = jobs.map(Unit.question) + documents.map(Unit.document)
-        let outputs = units.flatMap(\.outputs)
+        let plan = UnitPlan(jobs, documents, split: false)
+        let outputs = plan.outputs
         let roots = Set(outputs.map { $0.root.standardizedFileURL })
         let states = Dictionary(uniqueKeysWithValues: roots.map { ($0, BuildState.load(from: $0)) })
-        let fonts = fontFingerprints(units, states: states).fingerprints
+        let fonts = fontFingerprints(jobs, documents, states: states).fingerprints
         let digests = BuildDigests()
         @Sendable func compare(_ root: URL, _ relativePath: String, digest: () -> String) -> BuildOutcome {
             let path = root.appendingPathComponent(relativePath, isDirectory: false).path
@@ -247,12 +259,12 @@ package struct BuildRunner: Sendable {
             if InputDigest.sha256Hex(Array(existing)) != recorded.output { return .stale(.fileChanged) }
             return .upToDate
         }
-        let results = run(units) { unit, finish in
+        let results = run(plan) { unit, finish in
             switch unit {
-            case .question(let job):
+            case .question(let job, let indices):
                 let parts = InputDigest.QuestionDigests(job.request, cache: digests)
-                for (index, output) in job.outputs.enumerated() {
-                    finish(index, (compare(output.root, output.relativePath) {
+                for (place, output) in indices.map({ job.outputs[$0] }).enumerated() {
+                    finish(place, (compare(output.root, output.relativePath) {
                         InputDigest.of(job.request, backend: output.backend, fonts: fonts[job.request.style.fonts.family], parts: parts)
                     }, nil))
                 }
@@ -271,7 +283,7 @@ package struct BuildRunner: Sendable {
 
     /// One fingerprint per font family that a font-using backend will draw with, and the font files hashed
     /// for them (taken from the folders' states while unchanged).
-    private func fontFingerprints(_ units: [Unit], states: [URL: BuildState])
+    private func fontFingerprints(_ jobs: [QuestionJob], _ documents: [DocumentJob], states: [URL: BuildState])
         -> (fingerprints: [String: String], files: [String: FontFingerprint.FileRecord]) {
         var known: [String: FontFingerprint.FileRecord] = [:]
         for state in states.values { known.merge(state.fonts) { first, _ in first } }
@@ -283,58 +295,28 @@ package struct BuildRunner: Sendable {
             result[family] = fingerprint
             used.merge(files) { first, _ in first }
         }
-        for unit in units {
-            switch unit {
-            case .question(let job):
-                for output in job.outputs where output.backend.usesFonts { add(output.request.style.fonts.family) }
-            case .document(let job) where job.backend.usesFonts:
-                for request in job.requests { add(request.style.fonts.family) }
-            case .document: break
-            }
+        for job in jobs {
+            for output in job.outputs where output.backend.usesFonts { add(output.request.style.fonts.family) }
+        }
+        for job in documents where job.backend.usesFonts {
+            for request in job.requests { add(request.style.fonts.family) }
         }
         return (result, used)
     }
 
     typealias Result = (BuildOutcome, BuildState.Entry?)
 
-    /// A unit of work handed to one worker: a question with all its outputs, or a document (one output).
-    enum Unit: Sendable {
-        case question(QuestionJob)
-        case document(DocumentJob)
-
-        struct Output {
-            var root: URL
-            var relativePath: String
-            var info: OutputInfo
-        }
-
-        /// The language its outputs are in.
-        var language: String {
-            switch self {
-            case .question(let job): job.request.labels.language
-            case .document(let job): job.context.language
-            }
-        }
-
-        var outputs: [Output] {
-            switch self {
-            case .question(let job): job.outputs.map { Output(root: $0.root, relativePath: $0.relativePath, info: $0.info) }
-            case .document(let job): [Output(root: job.root, relativePath: job.relativePath, info: job.info)]
-            }
-        }
-    }
-
-    /// Runs `work` for every unit on the worker threads, longest first (`longestFirst`); `work`
-    /// reports each of the unit's outputs through its `finish` callback. Results come back in output order.
-    private func run(_ units: [Unit], _ work: @escaping @Sendable (Unit, (Int, Result) -> Void) -> Void) -> [Result] {
-        let progress = Progress(units: units, order: BuildRunner.longestFirst(units), onEvent: onEvent)
+    /// Runs `work` for every unit on the worker threads in `WorkSchedule`'s order; `work` reports each of the
+    /// unit's outputs through its `finish` callback. Results come back in the plan's output order.
+    private func run(_ plan: UnitPlan, _ work: @escaping @Sendable (Unit, (Int, Result) -> Void) -> Void) -> [Result] {
+        let progress = Progress(plan, onEvent: onEvent)
         progress.emit(.started(total: progress.total))
         let group = DispatchGroup()
-        for _ in 0..<min(self.jobs, max(units.count, 1)) {
+        for _ in 0..<min(self.jobs, max(plan.units.count, 1)) {
             group.enter()
             let thread = Thread {
-                var language: String?
-                while let (index, unit) = progress.next(for: &language) {
+                var worker = WorkSchedule.Worker()
+                while let (index, unit) = progress.next(for: &worker) {
                     for output in unit.outputs { progress.emit(.rendering(output.info)) }
                     work(unit) { output, result in progress.finish(unit: index, output: output, result) }
                 }
@@ -348,97 +330,31 @@ package struct BuildRunner: Sendable {
         return progress.results.map { $0! }
     }
 
-    /// The order units are handed out in: questions with the most outputs and rows or options first, then the
-    /// documents — so that no large figure is left for one thread at the end while the others wait (the
-    /// results and events still name each output in plan order).
-    static func longestFirst(_ units: [Unit]) -> [Int] {
-        func weight(_ unit: Unit) -> Int {
-            guard case .question(let job) = unit else { return -1 }
-            let items = switch job.request.question {
-            case .singleChoice(let q), .multipleChoice(let q): q.options.count
-            case .grid(let q): q.rows.count * 2
-            case .multiSelectGrid(let q): q.rows.count * 2
-            }
-            return job.outputs.count * (items + 4)
-        }
-        let weights = units.map(weight)
-        return units.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-    }
-
-    /// The shared state of one run: the next unit to hand out, the results, and event delivery.
+    /// The shared state of one run: the schedule, the results, and event delivery.
     private final class Progress: @unchecked Sendable {
         private let lock = NSLock()
         private let units: [Unit]
+        private var schedule: WorkSchedule
         private let outputs: [[OutputInfo]]
+        /// Where each unit's outputs go in the plan's list of outputs.
+        private let slots: [[Int]]
         private let onEvent: (@Sendable (BuildEvent) -> Void)?
-        /// Where each unit's outputs start in the flat list of outputs.
-        private let offsets: [Int]
         let total: Int
-        /// The units not yet handed out, by language, each in `order`.
-        private var queues: [String: ArraySlice<Int>] = [:]
-        /// Each unit's place in `order`.
-        private let rank: [Int]
-        /// How many workers are working in each language.
-        private var workers: [String: Int] = [:]
         private var done = 0
         var results: [Result?]
-        /// Units left in a language for a worker from another language to join it.
-        static let worthJoining = 4
 
-        init(units: [Unit], order: [Int], onEvent: (@Sendable (BuildEvent) -> Void)?) {
-            self.units = units
-            var rank = Array(repeating: 0, count: units.count)
-            var queues: [String: [Int]] = [:]
-            for (place, index) in order.enumerated() {
-                rank[index] = place
-                queues[units[index].language, default: []].append(index)
-            }
-            self.rank = rank
-            self.queues = queues.mapValues { $0[...] }
-            self.outputs = units.map { $0.outputs.map(\.info) }
+        init(_ plan: UnitPlan, onEvent: (@Sendable (BuildEvent) -> Void)?) {
+            units = plan.units
+            schedule = WorkSchedule(plan.units.map(\.scheduled))
+            outputs = plan.units.map { $0.outputs.map(\.info) }
+            slots = plan.slots
             self.onEvent = onEvent
-            var offsets: [Int] = []
-            var count = 0
-            for outputs in outputs {
-                offsets.append(count)
-                count += outputs.count
-            }
-            self.offsets = offsets
-            self.total = count
-            self.results = Array(repeating: nil, count: count)
+            total = plan.outputs.count
+            results = Array(repeating: nil, count: total)
         }
 
-        /// The next unit for a worker that last worked in `language`: the longest one left in that language,
-        /// so that each worker keeps to one language while there is work in it. Pango's fonts (fontconfig's
-        /// patterns include the language), the measured and shaped texts and the drawing contexts are kept per
-        /// thread and per language: a worker that stays in its language finds them made, where two workers
-        /// taking turns in both would each make both. A worker new to the run, or whose language has run out,
-        /// takes the language the fewest workers are in (the longest unit first among equals).
-        ///
-        /// A worker whose language has run out joins another one only where that leaves it at least
-        /// `Progress.worthJoining` units, or where no worker is: its first unit in a new language costs it that
-        /// language's fonts (tens of milliseconds), which two or three small units left to their worker do not repay.
-        func next(for language: inout String?) -> (Int, Unit)? {
-            lock.lock()
-            defer { lock.unlock() }
-            let switching = language != nil
-            if let current = language, queues[current]?.isEmpty != false {
-                workers[current, default: 1] -= 1
-                language = nil
-            }
-            if language == nil {
-                let open = queues.filter { queue in
-                    !queue.value.isEmpty && (!switching || (workers[queue.key] ?? 0) == 0 || queue.value.count >= Self.worthJoining)
-                }
-                guard let chosen = open.min(by: { a, b in
-                    let (wa, wb) = (workers[a.key] ?? 0, workers[b.key] ?? 0)
-                    return wa != wb ? wa < wb : rank[a.value.first!] < rank[b.value.first!]
-                })?.key else { return nil }
-                language = chosen
-                workers[chosen, default: 0] += 1
-            }
-            guard let current = language, let index = queues[current]?.popFirst() else { return nil }
-            return (index, units[index])
+        func next(for worker: inout WorkSchedule.Worker) -> (Int, Unit)? {
+            lock.withLock { schedule.next(for: &worker).map { ($0, units[$0]) } }
         }
 
         func emit(_ event: BuildEvent) {
@@ -450,7 +366,7 @@ package struct BuildRunner: Sendable {
         func finish(unit: Int, output: Int, _ result: Result) {
             lock.lock()
             defer { lock.unlock() }
-            results[offsets[unit] + output] = result
+            results[slots[unit][output]] = result
             done += 1
             onEvent?(.finished(outputs[unit][output], result.0, done: done, total: total))
         }

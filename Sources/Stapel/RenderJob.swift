@@ -25,8 +25,9 @@ package struct RenderJob: Sendable {
     package var format: String { backend.name }
 }
 
-/// The unit of work of a build: one question × language × style with every output it has. A worker takes a
-/// whole question, so one rendition serves all its formats and no two threads lay out the same figure.
+/// What a build renders of one question × language × style: every output it has. A worker takes all of its
+/// figure formats at once, so one rendition serves them and no two threads lay out the same figure; its tables,
+/// which need neither the figure nor fonts, are a unit of their own (`BuildRunner.Unit`).
 package struct QuestionJob: Sendable {
     package var request: RenderRequest
     package var outputs: [RenderJob]
