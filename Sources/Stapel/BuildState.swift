@@ -69,10 +69,8 @@ package struct BuildState: Sendable, Equatable {
 
     /// The state file's bytes (`save` writes them).
     package func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try Array(encoder.encode(File(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
-                                             fonts: fonts.isEmpty ? nil : fonts))) + [0x0A]
+        BuildStateWriter(format: BuildState.format, stapel: StapelVersion.current, outputs: entries,
+                         fonts: fonts.isEmpty ? nil : fonts).bytes + [0x0A]
     }
 
     /// Writes `bytes` (from `encoded()`) as the state of `folder`, and the run record beside it.
