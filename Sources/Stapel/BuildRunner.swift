@@ -118,8 +118,9 @@ package struct BuildRunner: Sendable {
         }
         let results = run(plan) { unit, finish in
             switch unit {
-            case .question(let job, let indices):
-                let parts = InputDigest.QuestionDigests(job.request, cache: digests)
+            case .question(let job, let jobIndex, let indices):
+                // Once per question, whichever of its units comes first.
+                let parts = digests.question(jobIndex) { InputDigest.QuestionDigests(job.request, cache: digests) }
                 // Which outputs need rendering: the rest are skipped without a rendition.
                 func digest(_ output: RenderJob) -> String {
                     InputDigest.of(job.request, backend: output.backend,
@@ -261,7 +262,7 @@ package struct BuildRunner: Sendable {
         }
         let results = run(plan) { unit, finish in
             switch unit {
-            case .question(let job, let indices):
+            case .question(let job, _, let indices):
                 let parts = InputDigest.QuestionDigests(job.request, cache: digests)
                 for (place, output) in indices.map({ job.outputs[$0] }).enumerated() {
                     finish(place, (compare(output.root, output.relativePath) {

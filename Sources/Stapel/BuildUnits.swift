@@ -8,8 +8,9 @@ extension BuildRunner {
     /// costs a worker no fonts in any language, so a worker whose language has run out can take another
     /// language's tables where its figures would first cost it that language's fonts (tens of milliseconds).
     package enum Unit: Sendable {
-        /// `job`'s outputs at `outputs` (indices into `job.outputs`, in order).
-        case question(QuestionJob, outputs: [Int])
+        /// `job`'s outputs at `outputs` (indices into `job.outputs`, in order); `index` is the job's place in the
+        /// build's list, which the units of one question share.
+        case question(QuestionJob, index: Int, outputs: [Int])
         case document(DocumentJob)
 
         package struct Output {
@@ -21,14 +22,14 @@ extension BuildRunner {
         /// The language its outputs are in.
         var language: String {
             switch self {
-            case .question(let job, _): job.request.labels.language
+            case .question(let job, _, _): job.request.labels.language
             case .document(let job): job.context.language
             }
         }
 
         var outputs: [Output] {
             switch self {
-            case .question(let job, let outputs):
+            case .question(let job, _, let outputs):
                 outputs.map { Output(root: job.outputs[$0].root, relativePath: job.outputs[$0].relativePath, info: job.outputs[$0].info) }
             case .document(let job): [Output(root: job.root, relativePath: job.relativePath, info: job.info)]
             }
@@ -41,7 +42,7 @@ extension BuildRunner {
         /// its size — questions with the most outputs and rows or options first, then the documents.
         package var scheduled: WorkSchedule.Item {
             switch self {
-            case .question(let job, let outputs):
+            case .question(let job, _, let outputs):
                 let items = switch job.request.question {
                 case .singleChoice(let q), .multipleChoice(let q): q.options.count
                 case .grid(let q): q.rows.count * 2
@@ -70,17 +71,17 @@ extension BuildRunner {
             var units: [Unit] = []
             var slots: [[Int]] = []
             var outputs: [Unit.Output] = []
-            for job in jobs {
+            for (index, job) in jobs.enumerated() {
                 let base = outputs.count
                 let all = Array(job.outputs.indices)
                 let light = all.filter { Unit.isLight(job.outputs[$0].backend) }
                 let parts = split && !light.isEmpty && light.count < all.count
                     ? [all.filter { !Unit.isLight(job.outputs[$0].backend) }, light] : [all]
                 for part in parts {
-                    units.append(.question(job, outputs: part))
+                    units.append(.question(job, index: index, outputs: part))
                     slots.append(part.map { base + $0 })
                 }
-                outputs += Unit.question(job, outputs: all).outputs
+                outputs += Unit.question(job, index: index, outputs: all).outputs
             }
             for job in documents {
                 units.append(.document(job))

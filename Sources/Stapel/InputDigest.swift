@@ -83,8 +83,15 @@ package final class BuildDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var styles: [Style: (String, String)] = [:]
     private var surveys: [Survey: String] = [:]
+    private var questions: [Int: InputDigest.QuestionDigests] = [:]
 
     package init() {}
+
+    /// The digests of the build's question `job` (its place in the build's jobs), made by `make` the first time:
+    /// a question's figure formats and its tables are two units, which share them.
+    func question(_ job: Int, _ make: () -> InputDigest.QuestionDigests) -> InputDigest.QuestionDigests {
+        memo(job, in: \.questions) { _ in make() }
+    }
 
     func digests(of style: Style) -> (String, String) {
         memo(style, in: \.styles) { BuildDigests.compute($0) }
