@@ -12,28 +12,14 @@ struct BuildStateWriter {
         open("{")
         if let fonts {
             key("fonts", depth: 1)
-            if beginObject(isEmpty: fonts.isEmpty, depth: 1) {
-                for (i, path) in Self.sorted(fonts.keys).enumerated() {
-                    if i > 0 { comma() }
-                    key(path, depth: 2)
-                    record(fonts[path]!, depth: 2)
-                }
-                close("}", depth: 1)
-            }
+            object(fonts, depth: 1) { $0.record($1, depth: $2) }
             comma()
         }
         key("format", depth: 1)
         string(format)
         comma()
         key("outputs", depth: 1)
-        if beginObject(isEmpty: outputs.isEmpty, depth: 1) {
-            for (i, path) in Self.sorted(outputs.keys).enumerated() {
-                if i > 0 { comma() }
-                key(path, depth: 2)
-                entry(outputs[path]!, depth: 2)
-            }
-            close("}", depth: 1)
-        }
+        object(outputs, depth: 1) { $0.entry($1, depth: $2) }
         comma()
         key("stapel", depth: 1)
         string(stapel)
@@ -46,17 +32,18 @@ struct BuildStateWriter {
         keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// Opens a map whose keys follow (`sorted`); an empty one is written whole, as `JSONEncoder` writes it, and
-    /// false returned.
-    private mutating func beginObject(isEmpty: Bool, depth: Int) -> Bool {
-        guard isEmpty else {
-            open("{")
-            return true
+    /// A map, its keys `sorted`, each value written by `value` at the entry's depth (passed the writer, so that
+    /// it is no capture of `self`); an empty map as `JSONEncoder` writes one.
+    private mutating func object<Value>(_ map: [String: Value], depth: Int,
+                                        _ value: (inout BuildStateWriter, Value, Int) -> Void) {
+        guard !map.isEmpty else { return empty("{", "}", depth: depth) }
+        open("{")
+        for (i, name) in Self.sorted(map.keys).enumerated() {
+            if i > 0 { comma() }
+            key(name, depth: depth + 1)
+            value(&self, map[name]!, depth + 1)
         }
-        bytes += Array("{\n\n".utf8)
-        indent(depth)
-        bytes.append(UInt8(ascii: "}"))
-        return false
+        close("}", depth: depth)
     }
 
     private mutating func record(_ record: FontFingerprint.FileRecord, depth: Int) {
@@ -85,9 +72,7 @@ struct BuildStateWriter {
             comma()
             key("warnings", depth: depth + 1)
             if warnings.isEmpty {
-                bytes += Array("[\n\n".utf8)
-                indent(depth + 1)
-                bytes.append(UInt8(ascii: "]"))
+                empty("[", "]", depth: depth + 1)
             } else {
                 open("[")
                 for (i, warning) in warnings.enumerated() {
@@ -99,6 +84,13 @@ struct BuildStateWriter {
             }
         }
         close("}", depth: depth)
+    }
+
+    /// An empty map or array as `JSONEncoder` pretty-prints one: an empty line between the brackets.
+    private mutating func empty(_ open: Unicode.Scalar, _ close: Unicode.Scalar, depth: Int) {
+        bytes += [UInt8(ascii: open), 0x0A, 0x0A]
+        indent(depth)
+        bytes.append(UInt8(ascii: close))
     }
 
     private mutating func open(_ bracket: Unicode.Scalar) {

@@ -38,6 +38,8 @@ import Testing
         hostile.entries["sv/q01.png"]?.warnings = ["warning: 'Fråga 1 – \"citat\"' is\ttoo long \\ here\n", "\u{1}\u{1F}\u{7F}/ok ✓ 😀"]
         hostile.entries["de/Ärger ß/q1.svg"] = BuildState.Entry(inputs: "", output: digest, warnings: ["x"], stamp: nil)
         hostile.entries["en/q01.md"]?.stamp = FileStamp(size: 0, modified: -5)
+        // An empty list, as a state read from an edited file may hold.
+        hostile.entries["en/q02.md"]?.warnings = []
         var empty = BuildState()
         empty.fonts = [:]
         var noFonts = plain
