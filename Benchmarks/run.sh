@@ -8,7 +8,6 @@ if [ -z "${STAPEL:-}" ]; then
   swift build -c release --static-swift-stdlib --product stapel >/dev/null
   STAPEL=$root/.build/release/stapel
 fi
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 python3 -c "import matplotlib" 2>/dev/null || { echo "needs matplotlib: pip install matplotlib" >&2; exit 1; }
 floor=$(mktemp -d)/floor
 cc -O2 -o "$floor" Benchmarks/floor/floor.c $(pkg-config --cflags --libs pangocairo libpng) -lm 2>/dev/null
