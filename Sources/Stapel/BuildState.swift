@@ -55,7 +55,9 @@ package struct BuildState: Sendable, Equatable {
               let file = try? JSONDecoder().decode(File.self, from: data), file.format == format else {
             return BuildState()
         }
-        var state = BuildState(entries: file.outputs, fonts: file.fonts ?? [:])
+        // An entry naming a path outside the folder is no output of a build (someone edited the file): dropped,
+        // so that neither `--prune` nor a check ever reaches outside.
+        var state = BuildState(entries: file.outputs.filter { RecordedPath.staysInside($0.key) }, fonts: file.fonts ?? [:])
         if let record = RunRecordFile.load(from: folder, stateBytes: Array(data)), record.agrees(with: state) {
             state.run = record.record
         }

@@ -122,8 +122,7 @@ package struct RunRecord: Codable, Equatable, Sendable {
         for path in record.absent where FileStamp.of(path) != nil { return nil }
         for output in record.outputs {
             // A record names outputs inside its own folders only (a state file edited by hand may say otherwise).
-            guard let file = files[output.root], !output.relativePath.hasPrefix("/"),
-                  !output.relativePath.split(separator: "/").contains("..") else { return nil }
+            guard let file = files[output.root], RecordedPath.staysInside(output.relativePath) else { return nil }
             guard let stamp = file.outputStamps[output.relativePath],
                   FileStamp.of(output.path) == stamp else { return nil }
         }
