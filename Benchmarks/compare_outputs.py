@@ -16,19 +16,23 @@ import sys
 import zlib
 
 
-def png_pixels(path):
+def png_chunks(path):
+    """A PNG's chunks in order, as (kind, body) pairs."""
     data = open(path, "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", path
-    pos, idat, chunks = 8, [], []
+    pos, chunks = 8, []
     while pos < len(data):
         length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        chunks.append(kind.decode())
-        if kind == b"IHDR":
-            width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat.append(body)
+        chunks.append((kind.decode(), data[pos + 8:pos + 8 + length]))
         pos += 12 + length
+    return chunks
+
+
+def png_pixels(path):
+    found = png_chunks(path)
+    chunks = [kind for kind, _ in found]
+    idat = [body for kind, body in found if kind == "IDAT"]
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", dict(found)["IHDR"])
     assert depth == 8 and interlace == 0 and color in (2, 6), (path, depth, color, interlace)
     bpp = 3 if color == 2 else 4
     raw = zlib.decompress(b"".join(idat))

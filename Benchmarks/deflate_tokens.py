@@ -8,9 +8,10 @@ Prints whether the decoded rows are equal, the first differing token (a literal,
 distance, with its position in the decoded rows and that position's distance to the last multiple of 32 KiB and
 64 KiB before the match's source), its neighbours, and how many tokens differ. Pure Python; a few seconds.
 """
-import struct
 import sys
 import zlib
+
+from compare_outputs import png_chunks
 
 LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163,
                195, 227, 258]
@@ -23,14 +24,7 @@ CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 
 
 def image_stream(path):
     """The concatenated IDAT data of a PNG (a zlib stream)."""
-    data = open(path, "rb").read()
-    at, stream = 8, b""
-    while at < len(data):
-        length, = struct.unpack(">I", data[at:at + 4])
-        if data[at + 4:at + 8] == b"IDAT":
-            stream += data[at + 8:at + 8 + length]
-        at += 12 + length
-    return stream
+    return b"".join(body for kind, body in png_chunks(path) if kind == "IDAT")
 
 
 class Bits:

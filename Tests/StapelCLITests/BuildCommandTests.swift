@@ -72,32 +72,6 @@ import Testing
         #expect(try stapel(["build", "--check"]).status == 0)
     }
 
-    /// A build state edited to name files outside its folder, with those files' digests, gets none of them
-    /// deleted by `--prune` (nor reported by `--check`): the entries are not believed. One hides its `..` behind a
-    /// slash that a combining accent joins into one character.
-    @Test func pruneNeverReachesOutsideTheOutputFolder() throws {
-        defer { scratch.cleanUp() }
-        try manifest(formats: ["md"])
-        #expect(try stapel(["build"]).status == 0)
-        let out = scratch.url.appendingPathComponent("out")
-        let precious = Array("precious".utf8)
-        let victims = ["victim.txt", "\u{301}victim.txt"].map { scratch.url.appendingPathComponent($0) }
-        for victim in victims { try Data(precious).write(to: victim) }
-        var state = BuildState.load(from: out)
-        let template = try #require(state.entries.values.first)
-        for path in ["../victim.txt", "../\u{301}victim.txt", "sv/../../victim.txt", victims[0].path, "sv/\u{0}/x"] {
-            state.entries[path] = BuildState.Entry(inputs: template.inputs, output: InputDigest.sha256Hex(precious), stamp: template.stamp)
-        }
-        // No run record: the next build plans, and so prunes.
-        state.run = nil
-        try state.save(to: out)
-        #expect(BuildState.load(from: out).entries.keys.allSatisfy { !$0.contains("victim") && !$0.contains("\u{0}") })
-        let prune = try stapel(["build", "--prune"])
-        #expect(prune.status == 0, "\(prune.stderr)")
-        for victim in victims { #expect(FileManager.default.fileExists(atPath: victim.path), "\(victim.lastPathComponent) was deleted") }
-        #expect(try stapel(["build", "--check"]).status == 0)
-    }
-
     /// Every declared backend option is a `render` flag and a manifest field, with nothing else to write:
     /// `md-notes` was added as one declaration.
     @Test func aDeclaredOptionIsAFlagAndAManifestField() throws {

@@ -185,6 +185,46 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/real/f.txt").path))
     }
 
+    /// A build state edited to name files outside its folder, with those files' digests, gets none of them
+    /// deleted by `--prune` (nor reported by `--check`): such entries are not believed. One hides its `..` behind
+    /// a slash that a combining accent joins into one character.
+    @Test func pruneNeverReachesOutsideTheOutputFolder() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        _ = try scratch.survey()
+        try scratch.write("format: stapel-manifest/1\noutput: out\nsurveys:\n  - path: survey\n    questions: [q01]\n    formats: [csv]\n    languages: [en]\n", to: "stapel.yaml")
+        let first = try stapel(["build"], in: scratch.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let out = scratch.url.appendingPathComponent("out")
+        let precious = Array("precious".utf8)
+        let victims = ["victim.txt", "\u{301}victim.txt"].map { scratch.url.appendingPathComponent($0) }
+        for victim in victims { try Data(precious).write(to: victim) }
+        var state = BuildState.load(from: out)
+        let template = try #require(state.entries.values.first)
+        for path in ["../victim.txt", "../\u{301}victim.txt", "en/../../victim.txt", victims[0].path, "en/\u{0}/x"] {
+            state.entries[path] = BuildState.Entry(inputs: template.inputs, output: InputDigest.sha256Hex(precious), stamp: template.stamp)
+        }
+        // No run record: the next build plans, and so prunes.
+        state.run = nil
+        try state.save(to: out)
+        #expect(BuildState.load(from: out).entries.keys.allSatisfy { !$0.contains("victim") && !$0.contains("\u{0}") })
+        let prune = try stapel(["build", "--prune"], in: scratch.url)
+        #expect(prune.status == 0, "\(prune.stderr)")
+        for victim in victims { #expect(FileManager.default.fileExists(atPath: victim.path), "\(victim.lastPathComponent) was deleted") }
+        #expect(try stapel(["build", "--check"], in: scratch.url).status == 0)
+    }
+
+    /// The check behind it, read byte by byte as the file system reads a path.
+    @Test(arguments: ["", "/etc/passwd", "..", "../x", "sv/../../x", "sv/..", "../\u{301}x", "/\u{301}x", "sv/\u{0}/x", "//x"])
+    func recordedPathsOutsideTheirFolderAreNotBelieved(_ path: String) {
+        #expect(!RecordedPath.staysInside(path))
+    }
+
+    @Test(arguments: ["sv/q01.png", "q01.csv", "anes96/de/v01.pdf", "./sv/q01.md", "a..b/c", "..x/y", "sv/\u{301}../x"])
+    func recordedPathsInsideTheirFolderAreBelieved(_ path: String) {
+        #expect(RecordedPath.staysInside(path))
+    }
+
     @Test(arguments: ["../x", "../../etc/passwd", "sv/../../x", "/tmp/x", "SV", "s", "", "sv\n", "pseudo/..", "sv.yaml", "a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p"])
     func languageCodesThatReachAPathAreRefused(_ code: String) throws {
         #expect(!LanguageCode.isValid(code))
