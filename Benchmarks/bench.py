@@ -69,7 +69,7 @@ def measure_alternating(cmds, repeat, prepare=None):
 
 def file_creation_cost(folder, files=456, size=20_000):
     """Microseconds of wall and of kernel CPU per file to create, write and rename `files` files into a new
-    folder beside `folder`, as an atomic writer does: on this VM's ext4 it ranged from 20 to 800 us per file
+    folder beside `folder`, as an atomic writer does: on this VM's ext4 it ranged from 20 to 925 us per file
     with the folder's place on disk, which a full report's 456 outputs (and 456 temporaries) pay in full."""
     probe = folder.rstrip("/") + "-probe"
     shutil.rmtree(probe, ignore_errors=True)
@@ -210,11 +210,11 @@ def main():
         # What the machine itself allows, beside Stapel's figures: the file system the outputs go to, and two
         # cores' speed-up for Cairo + Pango work in two processes that share nothing (the floor program).
         per_file, per_file_sys = file_creation_cost(out)
-        row("b", "file system of the output folder: create + write 20 kB + rename, per file",
+        row("b", "output folder's file system: create, write 20 kB, rename; us per file",
             {"us": per_file, "sys_us": per_file_sys}, f"x 456 outputs: {per_file * 456 / 1000:.0f} ms")
         if a.floor:
             ceiling = side_by_side([a.floor, "30"], max(rep, 5))
-            row("b", "machine ceiling: two floor.c processes at once against one (Cairo + Pango, nothing shared)",
+            row("b", "machine ceiling: speed-up of two floor.c processes at once (nothing shared)",
                 {"speedup": ceiling}, f"{ceiling:.2f}x")
     if "c" in a.sections:
         for fmt in ("png", "pdf", "svg", "csv", "tex", "md"):
