@@ -5,7 +5,7 @@ summed per core and per kind of thread. Not a benchmark figure: it explains them
     sudo python3 Benchmarks/cores.py [--stapel .build/release/stapel] [--jobs 2] [--runs 3]
 
 Each run renders the bundled survey's full report (6 formats x sv,en) into a fresh temporary folder with
-`sched_switch`, `sched_wakeup`, `sched_wakeup_new` and `sched_process_exit` traced, then prints, between the
+`sched_switch`, `sched_wakeup`, `sched_wakeup_new`, `sched_process_exec` and `sched_process_exit` traced, then prints, between the
 process's first event and its main thread's exit:
 - per core: time running the render workers (the `--jobs` threads that ran longest), Stapel's other threads
   (Pango's font-matching threads, the flusher, the font fingerprint, planning's helpers), its main thread,
@@ -27,7 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SURVEY = os.path.join(ROOT, "Surveys", "digitalisering-2024")
 TRACING = "/sys/kernel/tracing"
-EVENTS = ["sched/sched_switch", "sched/sched_wakeup", "sched/sched_wakeup_new", "sched/sched_process_exit"]
+EVENTS = ["sched/sched_switch", "sched/sched_wakeup", "sched/sched_wakeup_new", "sched/sched_process_exec",
+          "sched/sched_process_exit"]
 LINE = re.compile(r"^\s*(.+?)-(\d+)\s+\[(\d+)\]\s+\S+\s+([\d.]+): (\w+): (.*)$")
 
 
@@ -37,7 +38,7 @@ def write(name, value):
 
 
 def trace(cmd):
-    """The trace lines of one run of `cmd`."""
+    """The trace lines of one run of `cmd`, and the process's id (its main thread's)."""
     write("tracing_on", "0")
     write("trace", "")
     write("buffer_size_kb", "20000")
@@ -46,13 +47,15 @@ def trace(cmd):
         write(f"events/{event}/enable", "1")
     write("tracing_on", "1")
     try:
-        subprocess.run(cmd, check=True)
+        proc = subprocess.Popen(cmd)
+        if proc.wait() != 0:
+            raise subprocess.CalledProcessError(proc.returncode, cmd)
     finally:
         write("tracing_on", "0")
         for event in EVENTS:
             write(f"events/{event}/enable", "0")
     with open(os.path.join(TRACING, "trace")) as f:
-        return f.read().splitlines()
+        return f.read().splitlines(), proc.pid
 
 
 def field(rest, name):
@@ -60,18 +63,19 @@ def field(rest, name):
     return m.group(1) if m else None
 
 
-def analyse(lines):
+def analyse(lines, main):
     events = []
     for line in lines:
         m = LINE.match(line)
         if m:
             events.append((float(m.group(4)), int(m.group(3)), m.group(5), m.group(6), m.group(1), int(m.group(2))))
-    main = next(pid for _, _, _, _, comm, pid in events if comm == "stapel")
     ours = {main}
     for _, _, kind, rest, _, pid in events:
         if kind == "sched_wakeup_new" and pid in ours:
             ours.add(int(field(rest, "pid")))
-    start = next(t for t, _, _, _, _, pid in events if pid == main)
+    # From the exec of the binary (the forked child runs the harness's code before it).
+    start = next((t for t, _, kind, _, _, pid in events if kind == "sched_process_exec" and pid == main),
+                 next(t for t, _, _, _, _, pid in events if pid == main))
     end = next((t for t, _, kind, rest, _, _ in events
                 if kind == "sched_process_exit" and int(field(rest, "pid")) == main), events[-1][0])
     names = {}
@@ -177,7 +181,7 @@ def main():
             shutil.rmtree(out, ignore_errors=True)
             cmd = [os.path.abspath(a.stapel), "render", SURVEY, "--out", out, "--format", "png,pdf,svg,csv,tex,md",
                    "--lang", "sv,en", "--jobs", str(a.jobs), "--quiet"]
-            window, per_core, kind_of, waits, nworkers, nthreads = analyse(trace(cmd))
+            window, per_core, kind_of, waits, nworkers, nthreads = analyse(*trace(cmd))
             total = collections.Counter()
             print(f"run {run + 1}: {window * 1000:.1f} ms from the first event to the main thread's exit, "
                   f"{nworkers} render workers, {nthreads} Stapel threads in all")
