@@ -5,8 +5,8 @@ summed per core and per kind of thread. Not a benchmark figure: it explains them
     sudo python3 Benchmarks/cores.py [--stapel .build/release/stapel] [--jobs 2] [--runs 3]
 
 Each run renders the bundled survey's full report (6 formats x sv,en) into a fresh temporary folder with
-`sched_switch`, `sched_wakeup`, `sched_wakeup_new`, `sched_process_exec` and `sched_process_exit` traced, then prints, between the
-process's first event and its main thread's exit:
+`sched_switch`, `sched_wakeup`, `sched_wakeup_new`, `sched_process_exec` and `sched_process_exit` traced,
+then prints, between the binary's exec and its main thread's exit:
 - per core: time running the render workers (the `--jobs` threads that ran longest), Stapel's other threads
   (Pango's font-matching threads, the flusher, the font fingerprint, planning's helpers), its main thread,
   kernel threads (writeback, RCU, ...), other processes, and idle;
@@ -183,7 +183,7 @@ def main():
                    "--lang", "sv,en", "--jobs", str(a.jobs), "--quiet"]
             window, per_core, kind_of, waits, nworkers, nthreads = analyse(*trace(cmd))
             total = collections.Counter()
-            print(f"run {run + 1}: {window * 1000:.1f} ms from the first event to the main thread's exit, "
+            print(f"run {run + 1}: {window * 1000:.1f} ms from the exec to the main thread's exit, "
                   f"{nworkers} render workers, {nthreads} Stapel threads in all")
             for core in sorted(per_core):
                 kinds = collections.Counter()
