@@ -64,13 +64,13 @@ def measure_alternating(cmds, repeat, prepare=None):
                 prepare()
             runs[i].append(run_once(cmd))
     return [{"wall": statistics.median(r["wall"] for r in rs), "cpu": statistics.median(r["cpu"] for r in rs),
-             "rss": max(r["rss"] for r in rs), "walls": [r["wall"] for r in rs], "runs": rs} for rs in runs]
+             "rss": max(r["rss"] for r in rs), "runs": rs} for rs in runs]
 
 
 def file_creation_cost(folder, files=456, size=20_000):
     """Microseconds of wall and of kernel CPU per file to create, write and rename `files` files into a new
     folder beside `folder`, as an atomic writer does: on this VM's ext4 it ranged from 20 to 925 us per file
-    with the folder's place on disk, which a full report's 456 outputs (and 456 temporaries) pay in full."""
+    with the folder's place on disk, and a full report's 456 outputs pay it once each."""
     probe = folder.rstrip("/") + "-probe"
     shutil.rmtree(probe, ignore_errors=True)
     os.makedirs(probe)
@@ -185,11 +185,11 @@ def main():
         three_cpu = s1["cpu"]
     if "b" in a.sections:
         # --jobs 1 and --jobs 2 in turn, so that both see the same moments of a shared machine; at least 15 rounds
-        # (about 30 s), as a single round's speed-up swings from 1.3x to 2.3x here. Three estimates are printed:
+        # (about 30 s), as a single round's speed-up swings from 1.3x to 2.3x here. Four estimates are printed:
         # the ratio of the median walls; the ratio of the fastest walls (a neighbour's load only ever adds time,
-        # and adds more to --jobs 2, which needs both cores all along); and the median of the rounds where both
-        # runs took the same CPU within 3 % (the same work took the same cycles: the host slowed neither), with
-        # the cores each kept busy (CPU / wall), whose ratio is the speed-up at equal cycles.
+        # and adds more to --jobs 2, which needs both cores all along); the median of the rounds where both runs
+        # took the same CPU within 3 % (the same work took the same cycles: the host slowed neither); and the
+        # ratio of the cores each kept busy (CPU / wall), the speed-up the same cycles would give.
         one, two = measure_alternating([render(stapel, out, "png,pdf,svg,csv,tex,md", "sv,en", jobs) for jobs in (1, 2)],
                                        max(rep, 15), fresh(out))
         full = {1: one, 2: two}
@@ -198,7 +198,7 @@ def main():
         inflation = sorted(b["cpu"] / a["cpu"] for a, b in pairs)
         even = sorted(a["wall"] / b["wall"] for a, b in pairs if abs(b["cpu"] / a["cpu"] - 1) <= 0.03)
         busy = {jobs: statistics.median(r["cpu"] / r["wall"] for r in full_runs) for jobs, full_runs in ((1, one["runs"]), (2, two["runs"]))}
-        fastest = min(one["walls"]) / min(two["walls"])
+        fastest = min(r["wall"] for r in one["runs"]) / min(r["wall"] for r in two["runs"])
         spread = (f"fastest runs {fastest:.2f}x; rounds {rounds[0]:.2f}-{rounds[-1]:.2f}x, median {statistics.median(rounds):.2f}x; "
                   f"--jobs 2 CPU / --jobs 1 CPU {inflation[0]:.2f}-{inflation[-1]:.2f}, median {statistics.median(inflation):.2f}; "
                   + (f"rounds at equal CPU (3 %): {len(even)}, median {statistics.median(even):.2f}x; " if even
@@ -280,7 +280,7 @@ def main():
     print()
     print(f"{'':3} {'what':78} {'wall s':>8} {'CPU s':>8} {'RSS MiB':>8}  other")
     for section, what, m, note in rows:
-        other = [f"{k} {v:.2f}" for k, v in m.items() if k not in ("wall", "cpu", "rss", "walls", "runs") and v is not None]
+        other = [f"{k} {v:.2f}" for k, v in m.items() if k not in ("wall", "cpu", "rss", "runs") and v is not None]
         cells = [f"{m[k]:8.2f}" if k in m else f"{'':8}" for k in ("wall", "cpu")]
         cells.append(f"{m['rss']:8.0f}" if "rss" in m else f"{'':8}")
         print(f"{section:3} {what[:78]:78} {' '.join(cells)}  {', '.join(other + ([note] if note else []))}")
