@@ -1,6 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Where Debian (and distributions laid out like it) keep the headers of Cairo, Pango and what they include, as
+/// `pkg-config --cflags pangocairo` lists them; the folders of the multiarch triplets that do not apply are
+/// absent and skipped by the compiler. The package names no pkg-config module for these libraries because
+/// SwiftPM would then link `stapel` against them, and the point is that it loads them only when it draws
+/// (Sources/CGraphicsLibraries).
+let graphicsHeaders: (c: [String], swift: [String]) = {
+    let folders = ["pango-1.0", "glib-2.0", "harfbuzz", "freetype2", "libpng16", "libmount", "blkid", "fribidi", "cairo", "pixman-1"]
+        .map { "/usr/include/\($0)" }
+        + ["x86_64-linux-gnu", "aarch64-linux-gnu"].map { "/usr/lib/\($0)/glib-2.0/include" } + ["/usr/lib64/glib-2.0/include"]
+    let flags = folders.map { "-I\($0)" }
+    return (flags, flags.flatMap { ["-Xcc", $0] })
+}()
+
 let package = Package(
     name: "Stapel",
     platforms: [.macOS(.v13)],
@@ -19,21 +32,26 @@ let package = Package(
     ],
     targets: [
         // MARK: - C libraries (Cairo and Pango imported by StapelCairo alone)
-        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
-                       providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
-                       providers: [.apt(["libpango1.0-dev"])]),
+        // Headers only: `stapel` is not linked against these libraries but loads them on first use, through the
+        // trampolines of CGraphicsLibraries; their header folders are `graphicsHeaders` (below the package).
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo"),
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo"),
         // libyaml's event parser, from which StapelYAML composes its own small node tree (imported there alone).
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
         // PNG encoding: the image data deflated by ISA-L's igzip, the chunks around it by libpng (setjmp error
         // handling lives in C).
-        .target(name: "CPNGWriter", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("isal")]),
+        .target(name: "CPNGWriter"),
         // A cache in front of HarfBuzz's hb_shape, which Pango reaches through the dynamic linker: Pango keeps no
         // shaping results, and balanced line breaking shapes the same label once for every width it tries.
-        .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
-                       providers: [.apt(["libharfbuzz-dev"])]),
-        .target(name: "CShapeCache", dependencies: ["CHarfBuzz"]),
+        .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz"),
+        // Pango, loaded later (CGraphicsLibraries), finds the cache's hb_shape only if the binary exports it: no
+        // library linked at build time references it any more, so the linker is told to.
+        .target(name: "CShapeCache", dependencies: ["CHarfBuzz"], cSettings: [.unsafeFlags(graphicsHeaders.c)],
+                linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=hb_shape"])]),
+        // Trampolines for every function of the libraries above, which load them on first use: a `stapel` that
+        // draws nothing (`validate`, a build with nothing to do) starts without mapping 37 shared objects.
+        .target(name: "CGraphicsLibraries"),
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),
@@ -42,7 +60,9 @@ let package = Package(
         .target(name: "StapelYAML", dependencies: ["StapelModel", "CLibYAML"],
                 exclude: ["Resources"], plugins: ["EmbedResources"]),
         .target(name: "StapelLayout", dependencies: ["StapelModel"]),
-        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter", "CShapeCache"]),
+        .target(name: "StapelCairo", dependencies: ["StapelLayout", "CCairo", "CPangoCairo", "CPNGWriter", "CShapeCache",
+                                                     "CGraphicsLibraries"],
+                swiftSettings: [.unsafeFlags(graphicsHeaders.swift)]),
         .target(name: "StapelTables", dependencies: ["StapelModel"]),
         .target(name: "StapelLabels", dependencies: ["StapelModel"]),
         // The external-backend protocol: versioned Codable types shared by Stapel and backends written in Swift.

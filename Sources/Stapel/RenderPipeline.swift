@@ -68,6 +68,10 @@ package struct RenderPipeline: Sendable {
         for format in plan.formats where !registry.provides(format) {
             throw PlanError.unknownFormat(format, available: registry.allNames)
         }
+        // Cairo and Pango are loaded on first use: when a format will draw, on a thread of their own now, beside
+        // the survey's reading, rather than in the middle of the first chart (GraphicsLibraries).
+        let draws = plan.formats.contains(where: { registry.backend(named: $0)?.usesFonts ?? false })
+        if draws { GraphicsLibraries.preload() }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
         // With more than one thread, the label files named on the command line are read beside the survey
         // file; a label file's error is still reported where a serial run meets it, after the survey's.
@@ -102,7 +106,8 @@ package struct RenderPipeline: Sendable {
         }
         var warnings: [String] = dataWarnings
         // Pango falls back to another family silently: say so, naming both, when a chart backend will draw.
-        if plan.formats.contains(where: { registry.backend(named: $0)?.usesFonts ?? false }) {
+        if draws {
+            try GraphicsLibraries.load()
             let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
             for family in families.sorted() {
                 if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {

@@ -6,7 +6,9 @@ package enum FontFiles {
     /// Fontconfig's current configuration, loaded once: its first use reads every configuration file and cache
     /// (about 6 ms), and a thread that asks while another is loading it waits for that load instead of making a
     /// second configuration (Swift runs a static initializer once, the others wait).
-    private static let loaded: Bool = FcInit() != 0
+    /// Without the libraries (`GraphicsLibraries`), there is no configuration: planning reports that where a
+    /// format draws, and a build of tables alone goes on without fontconfig's files.
+    private static let loaded: Bool = (try? GraphicsLibraries.load()) != nil && FcInit() != 0
 
     /// The current configuration (asked for each time: fontconfig may replace it when its files change).
     private static var configuration: OpaquePointer? { loaded ? FcConfigGetCurrent() : nil }
