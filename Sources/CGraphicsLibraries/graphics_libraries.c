@@ -1,21 +1,20 @@
 /* Cairo, Pango and the libraries around them, loaded on first use (see graphics_libraries.h).
  *
  * Each function in graphics_symbols.h gets a trampoline of the same name, hidden inside the binary, so the
- * calls Swift and the C targets make bind to it when the binary is linked and the linker (`--as-needed`)
- * records no dependency on the library. A trampoline jumps through its slot in a table; every slot starts
+ * calls Swift and the C targets make bind to it when the binary is linked; nothing links against the libraries
+ * themselves (Package.swift), so the binary records no dependency on them. A trampoline jumps through its slot in a table; every slot starts
  * at the resolver, which saves the argument registers, loads the libraries once (dlopen, dlsym), fills the
  * table and jumps on to the real function with the registers as the caller left them. After that a call
  * costs one indirect jump. The libraries are opened RTLD_LOCAL: the binary's own hb_shape (CShapeCache)
  * still comes first for Pango's calls, as the executable is first in the global scope.
  *
- * On x86-64 and AArch64 Linux (ELF); the AArch64 code is assembled in the tests' cross check but has not run
- * here (these machines are x86-64). */
+ * On x86-64 and AArch64 Linux (ELF). The AArch64 code was assembled (clang --target=aarch64-linux-gnu) but has
+ * not run: the machines Stapel is built and tested on here are x86-64. */
 #include "graphics_libraries.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #if !defined(__linux__) || !defined(__ELF__) || !(defined(__x86_64__) || defined(__aarch64__))
