@@ -30,6 +30,12 @@ package struct BackendRegistry: Sendable {
 
     package func document(named name: String) -> DocumentBackend? { documents.first { $0.name == name } }
 
+    /// Whether any of `formats` draws with fonts (a question backend or a document backend): what needs Cairo,
+    /// Pango and fontconfig loaded (`GraphicsLibraries`) and fontconfig's files in the run record.
+    package func usesFonts(_ formats: [String]) -> Bool {
+        formats.contains { backend(named: $0)?.usesFonts ?? document(named: $0)?.usesFonts ?? false }
+    }
+
     /// Whether some backend, per-question or document, has this name.
     package func provides(_ name: String) -> Bool { backend(named: name) != nil || document(named: name) != nil }
 

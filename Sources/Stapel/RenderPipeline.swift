@@ -71,7 +71,8 @@ package struct RenderPipeline: Sendable {
         // Cairo and Pango are loaded on first use: when a format will draw, on a thread of their own now, beside
         // the survey's reading, rather than in the middle of the first chart (GraphicsLibraries).
         let draws = plan.formats.contains(where: { registry.backend(named: $0)?.usesFonts ?? false })
-        if draws { GraphicsLibraries.preload() }
+        let usesFonts = registry.usesFonts(plan.formats)
+        if usesFonts { GraphicsLibraries.preload() }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
         // With more than one thread, the label files named on the command line are read beside the survey
         // file; a label file's error is still reported where a serial run meets it, after the survey's.
@@ -106,8 +107,8 @@ package struct RenderPipeline: Sendable {
         }
         var warnings: [String] = dataWarnings
         // Pango falls back to another family silently: say so, naming both, when a chart backend will draw.
+        if usesFonts { try GraphicsLibraries.load() }
         if draws {
-            try GraphicsLibraries.load()
             let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
             for family in families.sorted() {
                 if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {

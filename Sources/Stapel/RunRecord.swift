@@ -131,7 +131,7 @@ package struct RunRecord: Codable, Equatable, Sendable {
 
     /// The stamps of what `plans` will read, taken before planning reads it (a file changed while the run goes on
     /// then no longer matches the record): the survey and styles folders and their YAML files, the label and style
-    /// files looked for, fontconfig's files and folders, `extraInputs` (the manifest) and the executable.
+    /// files looked for, fontconfig's files and folders (where a format uses fonts), `extraInputs` (the manifest) and the executable.
     package static func stamps(of plans: [RenderPlan], extraInputs: [URL] = []) -> Stamps {
         var paths = Set(extraInputs.map(\.path))
         for plan in plans {
@@ -151,7 +151,9 @@ package struct RunRecord: Codable, Equatable, Sendable {
         var stamps = Stamps()
         stamps.add(paths)
         // Fontconfig loads its whole configuration the first time it is asked (about 6 ms): on a thread of its
-        // own, while planning reads the survey; its files are stamped there, right after they were read.
+        // own, while planning reads the survey; its files are stamped there, right after they were read. Only
+        // where something draws with fonts: tables alone depend on no font (and need no drawing library loaded).
+        guard plans.contains(where: { BackendRegistry.builtIn.usesFonts($0.formats) }) else { return stamps }
         stamps.fontconfig = Background {
             var fontconfig = Stamps()
             fontconfig.add(FontFiles.configurationPaths())

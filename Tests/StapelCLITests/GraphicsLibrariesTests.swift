@@ -59,4 +59,20 @@ import Testing
         let validate = try runStapel(["validate", bundledSurvey.path, "--strict"], in: scratch.url, environment: environment)
         #expect(validate.status == 0, "stderr: \(validate.stderr)")
     }
+
+    @Test func tablesAloneLoadNoDrawingLibrary() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let out = scratch.url.appendingPathComponent("out").path
+        // The dynamic loader names every object it opens on standard error with LD_DEBUG=files.
+        let tables = try runStapel(["render", bundledSurvey.path, "--out", out, "--format", "csv,tex,md", "--lang", "sv,en", "--quiet"],
+                                   in: scratch.url, environment: ["LD_DEBUG": "files"])
+        #expect(tables.status == 0)
+        #expect(tables.stderr.contains("file=libyaml"), "LD_DEBUG=files printed nothing: \(tables.stderr.prefix(300))")
+        #expect(!tables.stderr.contains("file=libcairo"), "a build of tables loaded Cairo")
+        let chart = try runStapel(["render", bundledSurvey.path, "--out", out, "--format", "svg", "--lang", "sv", "--quiet"],
+                                  in: scratch.url, environment: ["LD_DEBUG": "files"])
+        #expect(chart.status == 0)
+        #expect(chart.stderr.contains("file=libcairo.so.2"), "a chart build did not load Cairo: \(chart.stderr.prefix(300))")
+    }
 }

@@ -90,16 +90,24 @@ import Testing
         defer { scratch.cleanUp() }
         let survey = try scratch.copyOfSurvey()
         let out = scratch.url.appendingPathComponent("rendered")
-        let args = ["render", survey.path, "--out", out.path, "--styles", stylesFolder.path, "--format", "md,csv", "--lang", "sv",
+        let args = ["render", survey.path, "--out", out.path, "--styles", stylesFolder.path, "--format", "md,svg", "--lang", "sv",
                     "--questions", "q01,q05", "--log-format", "json"]
         let first = try runStapel(args, in: scratch.url)
         #expect(first.status == 0, "\(first.stderr)")
         let recordURL = RunRecordFile.url(in: out)
         #expect(FileManager.default.fileExists(atPath: recordURL.path))
-        // Fontconfig's files, stamped on their own thread during planning, are in the record with the survey's.
+        // Fontconfig's files, stamped on their own thread during planning, are in the record with the survey's
+        // (SVG draws with fonts; a build of tables alone depends on no font file, below).
         let inputs = try #require(BuildState.load(from: out).run?.inputs)
         #expect(inputs.keys.contains { $0.hasPrefix("/etc/fonts/") }, "\(inputs.keys.sorted())")
         #expect(inputs.keys.contains { $0.hasSuffix("/survey.yaml") })
+        let tablesOut = scratch.url.appendingPathComponent("tables")
+        let tables = try runStapel(["render", survey.path, "--out", tablesOut.path, "--format", "md,csv", "--lang", "sv",
+                                    "--questions", "q01", "--quiet"], in: scratch.url)
+        #expect(tables.status == 0, "\(tables.stderr)")
+        let tableInputs = try #require(BuildState.load(from: tablesOut).run?.inputs)
+        #expect(!tableInputs.keys.contains { $0.hasPrefix("/etc/fonts/") }, "\(tableInputs.keys.sorted())")
+        #expect(tableInputs.keys.contains { $0.hasSuffix("/survey.yaml") })
         func unchangedCount(_ result: (status: Int32, stdout: String, stderr: String)) throws -> Int {
             try jsonLogEvents(result.stdout).filter { $0["event"] as? String == "unchanged" }.count
         }
