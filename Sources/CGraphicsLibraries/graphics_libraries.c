@@ -153,6 +153,22 @@ int stapel_graphics_load(char *message, size_t size) {
     return -1;
 }
 
+static void *load_in_background(void *unused) {
+    (void)unused;
+    pthread_once(&once, load);
+    return NULL;
+}
+
+void stapel_graphics_preload(void) {
+    pthread_attr_t attributes;
+    pthread_t thread;
+    if (pthread_attr_init(&attributes) != 0) return;
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    /* Without a thread, the first load() or drawing call loads the libraries itself. */
+    (void)pthread_create(&thread, &attributes, load_in_background, NULL);
+    pthread_attr_destroy(&attributes);
+}
+
 /* Called from the resolver: a drawing function was called before (or without) stapel_graphics_load
  * succeeding. There is no way to fail that call, so a missing library ends the process with the reason. */
 void stapel_graphics_resolve(void) {

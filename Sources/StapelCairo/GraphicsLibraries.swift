@@ -1,7 +1,4 @@
 import CGraphicsLibraries
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Cairo, Pango and the libraries around them, which `stapel` loads when it first draws rather than when it
 /// starts (Sources/CGraphicsLibraries): a command that draws nothing — `validate`, `labels`, a build with
@@ -25,17 +22,5 @@ package enum GraphicsLibraries {
     }
 
     /// Starts `load()` on a thread of its own and returns at once (its result is `load()`'s, later).
-    package static func preload() {
-        var thread = pthread_t()
-        // A detached POSIX thread: nothing joins it, and a Foundation `Thread` would cost more to start than
-        // this saves.
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        _ = pthread_create(&thread, &attributes, { _ in
-            _ = stapel_graphics_load(nil, 0)
-            return nil
-        }, nil)
-    }
+    package static func preload() { stapel_graphics_preload() }
 }

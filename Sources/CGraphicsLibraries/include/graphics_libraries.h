@@ -18,6 +18,10 @@ extern "C" {
 /// thread of its own while it reads the survey.
 int stapel_graphics_load(char *message, size_t size);
 
+/// Starts stapel_graphics_load on a detached thread of its own and returns at once; a later
+/// stapel_graphics_load waits for that load and returns its result.
+void stapel_graphics_preload(void);
+
 #ifdef __cplusplus
 }
 #endif
