@@ -10,11 +10,13 @@
  *
  * On x86-64 and AArch64 Linux (ELF). The AArch64 code was assembled (clang --target=aarch64-linux-gnu) but has
  * not run: the machines Stapel is built and tested on here are x86-64. */
+#define _GNU_SOURCE   /* gettid */
 #include "graphics_libraries.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #if !defined(__linux__) || !defined(__ELF__) || !(defined(__x86_64__) || defined(__aarch64__))
@@ -144,6 +146,12 @@ static void load(void) {
     /* Only now, all at once: a slot either still leads to the resolver, which waits in pthread_once, or to
      * its function. Each store is one aligned pointer. */
     for (int i = 0; i < SYMBOL_COUNT; i++) __atomic_store_n(&stapel_graphics_table[i], functions[i], __ATOMIC_RELEASE);
+    /* Fontconfig's configuration too, which its first caller would otherwise read (every configuration file
+     * and cache, about 5 ms): whoever draws needs it, and on the background thread it is read beside planning.
+     * Inside `once`, so that a thread asking for the libraries meanwhile waits for it rather than reading a
+     * second configuration alongside (fontconfig keeps whichever is made first). A failure here is not one:
+     * fontconfig's users report it where it matters (FontFiles, Pango's fallback font). */
+    ((int (*)(void))functions[INDEX_FcInit])();
 }
 
 int stapel_graphics_load(char *message, size_t size) {
@@ -155,6 +163,9 @@ int stapel_graphics_load(char *message, size_t size) {
 
 static void *load_in_background(void *unused) {
     (void)unused;
+    /* Below the planning threads: where they take both cores (with --jobs 2), the load waits for a core rather
+     * than slowing them; it is done before the first chart needs it either way. */
+    (void)setpriority(PRIO_PROCESS, (id_t)gettid(), 5);
     pthread_once(&once, load);
     return NULL;
 }

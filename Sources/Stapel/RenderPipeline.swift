@@ -106,17 +106,6 @@ package struct RenderPipeline: Sendable {
             style.questionStyles[question.id] = variant
         }
         var warnings: [String] = dataWarnings
-        // Pango falls back to another family silently: say so, naming both, when a chart backend will draw.
-        if usesFonts { try GraphicsLibraries.load() }
-        if draws {
-            let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
-            for family in families.sorted() {
-                if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {
-                    warnings.append("warning: the style '\(style.name)' asks for the font family '\(family)', which is not installed; "
-                                    + "the charts are drawn in '\(resolved)' instead")
-                }
-            }
-        }
         var requests: [(String, RenderRequest)] = []
         var labelSets: [String: LabelSet] = [:]
         let languages = plan.languages.isEmpty ? [try loader.sourceLanguage(of: survey)] : plan.languages
@@ -164,6 +153,19 @@ package struct RenderPipeline: Sendable {
                                       style: planStyle, options: options)
             }
             return PreparedLanguage(language: language, labels: complete, requests: requests, warnings: warnings)
+        }
+        // Last, so that the libraries' load and fontconfig's start (GraphicsLibraries.preload) have all of
+        // planning beside them: a missing library is an error, a missing font family a warning (Pango falls
+        // back to another family silently: say so, naming both), after the data's warnings.
+        if usesFonts { try GraphicsLibraries.load() }
+        if draws {
+            let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
+            for family in families.sorted() {
+                if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {
+                    warnings.append("warning: the style '\(style.name)' asks for the font family '\(family)', which is not installed; "
+                                    + "the charts are drawn in '\(resolved)' instead")
+                }
+            }
         }
         for language in prepared {
             warnings += language.warnings

@@ -150,9 +150,10 @@ package struct RunRecord: Codable, Equatable, Sendable {
         if let executable = ExecutablePath.current { paths.insert(executable.path) }
         var stamps = Stamps()
         stamps.add(paths)
-        // Fontconfig loads its whole configuration the first time it is asked (about 6 ms): on a thread of its
-        // own, while planning reads the survey; its files are stamped there, right after they were read. Only
-        // where something draws with fonts: tables alone depend on no font (and need no drawing library loaded).
+        // Fontconfig's files are stamped on a thread of their own, once the background load of the drawing
+        // libraries (which reads fontconfig's configuration, `GraphicsLibraries.preload`) is done, while planning
+        // goes on. Only where something draws with fonts: tables alone depend on no font (and need no drawing
+        // library loaded).
         guard plans.contains(where: { BackendRegistry.builtIn.usesFonts($0.formats) }) else { return stamps }
         stamps.fontconfig = Background {
             var fontconfig = Stamps()

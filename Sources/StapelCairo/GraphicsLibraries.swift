@@ -13,14 +13,15 @@ package enum GraphicsLibraries {
         package var description: String { "error: \(reason)" }
     }
 
-    /// Loads the libraries if that has not happened yet. The first call (from any thread) loads them; the
-    /// others wait for it and get the same result.
+    /// Loads the libraries, and has fontconfig read its configuration, if that has not happened yet. The first
+    /// call (from any thread) loads them; the others wait for it and get the same result.
     package static func load() throws(LoadError) {
         var message = [CChar](repeating: 0, count: 1024)
         guard stapel_graphics_load(&message, message.count) != 0 else { return }
         throw LoadError(reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
-    /// Starts `load()` on a thread of its own and returns at once (its result is `load()`'s, later).
+    /// Starts `load()` on a thread of its own, at a lower priority than planning's, and returns at once (its
+    /// result is `load()`'s, later).
     package static func preload() { stapel_graphics_preload() }
 }
