@@ -70,7 +70,6 @@ package struct RenderPipeline: Sendable {
         }
         // Cairo and Pango are loaded on first use: when a format will draw, on a thread of their own now, beside
         // the survey's reading, rather than in the middle of the first chart (GraphicsLibraries).
-        let draws = plan.formats.contains(where: { registry.backend(named: $0)?.usesFonts ?? false })
         let usesFonts = registry.usesFonts(plan.formats)
         if usesFonts { GraphicsLibraries.preload() }
         let loader = SurveyLoader(directory: plan.surveyDirectory)
@@ -157,8 +156,8 @@ package struct RenderPipeline: Sendable {
         // Last, so that the libraries' load and fontconfig's start (GraphicsLibraries.preload) have all of
         // planning beside them: a missing library is an error, a missing font family a warning (Pango falls
         // back to another family silently: say so, naming both), after the data's warnings.
-        if usesFonts { try GraphicsLibraries.load() }
-        if draws {
+        if usesFonts {
+            try GraphicsLibraries.load()
             let families = Set([style.fonts.family] + style.questionStyles.values.map(\.fonts.family))
             for family in families.sorted() {
                 if let resolved = FontProbe.resolvedFamily(family), resolved.lowercased() != family.lowercased() {

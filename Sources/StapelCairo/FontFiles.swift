@@ -3,9 +3,9 @@ import CPangoCairo
 /// What fontconfig has for a family, asked in-process (the same configuration Pango draws with) rather than by
 /// running `fc-list` and `fc-match`, which cost a process start and a fontconfig start-up on every build.
 package enum FontFiles {
-    /// Fontconfig's current configuration, loaded once: its first use reads every configuration file and cache
-    /// (about 6 ms), and a thread that asks while another is loading it waits for that load instead of making a
-    /// second configuration (Swift runs a static initializer once, the others wait).
+    /// Fontconfig's current configuration, loaded once: `GraphicsLibraries.load()` has fontconfig read every
+    /// configuration file and cache (about 5 ms) as part of the load, which a thread asking meanwhile waits for;
+    /// `FcInit` here then only reports whether that worked.
     /// Without the libraries (`GraphicsLibraries`), there is no configuration: planning reports that where a
     /// format draws, and a build of tables alone goes on without fontconfig's files.
     private static let loaded: Bool = (try? GraphicsLibraries.load()) != nil && FcInit() != 0

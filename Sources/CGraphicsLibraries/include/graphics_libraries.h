@@ -8,8 +8,8 @@ extern "C" {
 #endif
 
 /// Loads Cairo, Pango and the other drawing libraries if they are not loaded yet, binds every function
-/// Stapel calls in them, and has fontconfig read its configuration (FcInit). Returns 0, or -1 with a sentence naming the library and its Debian package in
-/// `message`. Safe from any thread: the first call loads, the others wait for it and return its result.
+/// Stapel calls in them, and has fontconfig read its configuration (FcInit). Returns 0, or -1 with a sentence
+/// naming the library and its Debian package in `message`. Safe from any thread: the first call loads, the others wait for it and return its result.
 ///
 /// Why: those libraries and their dependencies are 37 of the 44 shared objects a `stapel` process had to map
 /// and relocate before `main`, about 4 ms of every start (`stapel validate`, a build with nothing to do). The
