@@ -51,7 +51,9 @@ let package = Package(
                 linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=hb_shape"])]),
         // Trampolines for every function of the libraries above, which load them on first use: a `stapel` that
         // draws nothing (`validate`, a build with nothing to do) starts without mapping 37 shared objects.
-        .target(name: "CGraphicsLibraries"),
+        // It also exports g_thread_new, so that Pango's two threads per font pattern become one helper
+        // (pango_threads.c).
+        .target(name: "CGraphicsLibraries", linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=g_thread_new"])]),
 
         // MARK: - Layers: model ← YAML reader; model ← layout ← Cairo; model ← tables
         .target(name: "StapelModel"),

@@ -34,6 +34,46 @@ import Testing
         // Pango reaches the shaping cache only through the binary's exported hb_shape (CShapeCache).
         let exported = try output("nm", ["-D", "--defined-only", binary]).split(separator: "\n").map { $0.split(separator: " ").last ?? "" }
         #expect(exported.contains("hb_shape"), "stapel does not export hb_shape: Pango would bypass the shaping cache")
+        #expect(exported.contains("g_thread_new"), "stapel does not export g_thread_new: Pango would make two threads per font pattern")
+    }
+
+    /// Pango's font match on the calling thread and its fallback sorts on one helper (pango_threads.c) draw what
+    /// Pango's own two threads per pattern draw, fallback fonts included: a label with characters Inter lacks
+    /// (drawn in DejaVu Sans), in every chart format, at one worker and at two.
+    @Test func pangosFontThreadsReplacedDrawTheSame() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        #expect(try runStapel(["init", "umfrage", "--language", "de"], in: scratch.url).status == 0)
+        try edit(scratch.url.appendingPathComponent("umfrage/labels/de.yaml"), replacing: "agree: \"Agree\"",
+                 with: "agree: \"Stimme zu ☃ ∰ ⅋\"")
+        var outputs: [String: [String: Data]] = [:]
+        for (name, threads) in [("replaced", "0"), ("pango", "1")] {
+            for jobs in ["1", "2"] {
+                let out = scratch.url.appendingPathComponent("\(name)-\(jobs)")
+                let run = try runStapel(["render", "umfrage", "--out", out.path, "--format", "png,pdf,svg", "--jobs", jobs, "--quiet"],
+                                        in: scratch.url, environment: ["STAPEL_PANGO_THREADS": threads])
+                #expect(run.status == 0, "stderr: \(run.stderr)")
+                let charts = files(in: out).filter { !$0.hasPrefix(".stapel") }
+                outputs["\(name)-\(jobs)"] = Dictionary(uniqueKeysWithValues: try charts.map {
+                    ($0, try Data(contentsOf: out.appendingPathComponent($0)))
+                })
+            }
+        }
+        let reference = try #require(outputs["pango-1"])
+        #expect(reference.count >= 12, "too few charts: \(reference.keys.sorted())")
+        for (name, charts) in outputs.sorted(by: { $0.key < $1.key }) {
+            #expect(charts.keys.sorted() == reference.keys.sorted(), "\(name) wrote other files")
+            let differing = charts.filter { reference[$0.key] != $0.value }.keys.sorted()
+            #expect(differing.isEmpty, "\(name) differs from Pango's own threads in \(differing)")
+        }
+        // The fallback was needed, so the sorts' results reached the drawing: a chart with the label embeds a
+        // font besides Inter.
+        let withLabel = try #require(reference.keys.sorted().first { name in
+            name.hasSuffix(".svg") && String(decoding: reference[name]!, as: UTF8.self).contains("Stimme zu")
+        })
+        let pdf = scratch.url.appendingPathComponent("replaced-2").appendingPathComponent(withLabel.replacingOccurrences(of: ".svg", with: ".pdf"))
+        let fonts = try output("pdffonts", [pdf.path])
+        #expect(fonts.contains("DejaVuSans"), "no fallback font in \(withLabel): \(fonts)")
     }
 
     @Test func aMissingLibraryIsNamedBeforeAnythingIsWritten() throws {

@@ -22,6 +22,12 @@ int stapel_graphics_load(char *message, size_t size);
 /// runs beside), and returns at once; a later stapel_graphics_load waits for that load and returns its result.
 void stapel_graphics_preload(void);
 
+/// glib's g_thread_new as Pango meets it: the binary exports this one (Package.swift), so Pango's calls reach
+/// it first. Pango's font match runs on the calling thread, and its fallback sorts on one helper thread in turn,
+/// instead of two new threads for every font pattern; any other thread is glib's own, as is every thread with
+/// STAPEL_PANGO_THREADS=1 in the environment (pango_threads.c says why, and what stays the same).
+void *g_thread_new(const char *name, void *(*function)(void *), void *data);
+
 #ifdef __cplusplus
 }
 #endif
