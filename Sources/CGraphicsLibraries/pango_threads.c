@@ -1,22 +1,23 @@
-/* Pango's font-matching threads, replaced by one (see graphics_libraries.h, g_thread_new).
+/* Pango's font-matching threads, replaced by one: glib's g_thread_new as Pango meets it.
  *
  * Pango 1.50 starts two threads for every font pattern a font map meets (pango_fc_patterns_new): one runs
  * FcFontSetMatch, whose result the caller waits for at once, and one FcFontSetSort, the fallback list, which
  * is needed only when a text has a character the matched font lacks. A full report meets 54 patterns: 108
- * threads made and ended (clone, an 8 MB stack mapped and unmapped, a wake-up for each match): measured, 10 ms
- * of CPU at --jobs 1 and 30 ms at --jobs 2, where the threads take it from the two render workers, and the
- * matches' wake-ups leave a core idle (Benchmarks/README, "Pango's font threads").
+ * threads made and ended (clone, an 8 MB stack mapped and unmapped, a wake-up for each match): measured, 8–10
+ * ms of CPU at --jobs 1 and 8–30 ms at --jobs 2, where the threads take it from the two render workers, and
+ * the matches' wake-ups leave a core idle (Benchmarks/README, "Pango's font threads made once").
  *
- * The binary exports g_thread_new, so Pango, which calls it through the dynamic linker, comes here first (as
- * it does to CShapeCache's hb_shape). The match runs on the calling thread, which would only have waited
- * for it; the sorts are queued to one helper thread, made once, which runs them in order. Pango gets a
- * reference to the helper as "its" thread and only ever drops it (g_thread_unref). Its results are kept
+ * The binary exports g_thread_new (Package.swift), so Pango, which calls it through the dynamic linker, comes
+ * here first (as it does to CShapeCache's hb_shape). The match runs on the calling thread, which would only
+ * have waited for it; the sorts are queued to one helper thread, made once, which runs them in order. Pango
+ * gets a reference to the helper as "its" thread and only ever drops it (g_thread_unref). Its results are kept
  * and waited for as before (under the pattern's own mutex and condition), so what it draws is unchanged:
- * Benchmarks/compare-outputs.sh, and FontMatchThreadsTests with a fallback character. Any other thread, and
- * every thread with STAPEL_PANGO_THREADS=1 in the environment, is glib's own. */
-#define _GNU_SOURCE
-#include "graphics_libraries.h"
-
+ * Benchmarks/compare-outputs.sh, and GraphicsLibrariesTests.pangosFontThreadsReplacedDrawTheSame with a
+ * fallback character. Any other thread, and every thread with STAPEL_PANGO_THREADS=1 in the environment, is
+ * glib's own.
+ *
+ * Not declared in graphics_libraries.h: nothing in Stapel calls it, and glib's headers, which other C targets
+ * include, declare it with glib's types. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
