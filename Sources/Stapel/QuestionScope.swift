@@ -66,22 +66,56 @@ package enum QuestionScope {
         var byScale: [String: Part] = [:]
 
         package init(_ labels: LabelSet) {
+            // Grouped first, each part then built at its final size, and the keys read as bytes (`group(of:)`):
+            // 232 M instructions → 73 M for the 21,600 labels of 2,000 questions (callgrind).
+            var common: [(String, String)] = []
+            var questions: [String: [(String, String)]] = [:]
+            var scales: [String: [(String, String)]] = [:]
             for (key, value) in labels.entries {
-                let parts = key.split(separator: ".", maxSplits: 2)
-                let location = labels.locations[key]
-                if parts.first == "questions" {
-                    if parts.count > 2 { byQuestion[String(parts[1]), default: Part()].add(key, value, at: location) }
-                } else if parts.first == "scales" {
-                    if parts.count > 2 { byScale[String(parts[1]), default: Part()].add(key, value, at: location) }
-                } else {
-                    common.add(key, value, at: location)
+                switch LabelIndex.group(of: key) {
+                case .question(let id): questions[id, default: []].append((key, value))
+                case .scale(let id): scales[id, default: []].append((key, value))
+                case .common: common.append((key, value))
+                case .neither: break
                 }
+            }
+            func part(_ entries: [(String, String)]) -> Part {
+                var part = Part()
+                part.entries.reserveCapacity(entries.count)
+                part.locations.reserveCapacity(entries.count)
+                for (key, value) in entries { part.add(key, value, at: labels.locations[key]) }
+                return part
+            }
+            self.common = part(common)
+            byQuestion = questions.mapValues(part)
+            byScale = scales.mapValues(part)
+        }
+
+        /// Which part a key belongs to: `questions.<id>.…` to question `id`, `scales.<id>.…` to scale `id`,
+        /// `questions` or `scales` with no third part to neither, anything else to every question.
+        enum Group: Equatable {
+            case question(String), scale(String), common, neither
+        }
+
+        /// Read off the key's bytes: splitting it by characters (grapheme by grapheme) cost more than half of
+        /// indexing the labels of 2,000 questions.
+        static func group(of key: String) -> Group {
+            var key = key
+            return key.withUTF8 { bytes -> Group in
+                guard let first = bytes.firstIndex(of: UInt8(ascii: ".")) else { return .common }
+                let head = UnsafeBufferPointer(rebasing: bytes[..<first])
+                let isQuestion = head.elementsEqual("questions".utf8)
+                guard isQuestion || head.elementsEqual("scales".utf8) else { return .common }
+                let rest = bytes[(first + 1)...]
+                guard let second = rest.firstIndex(of: UInt8(ascii: ".")) else { return .neither }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second]), as: UTF8.self)
+                return isQuestion ? .question(id) : .scale(id)
             }
         }
 
         /// What one question shows: the common entries, its own, and its scale's (sized once: growing them
         /// entry by entry rehashed each seven times, 3 % of planning 2,000 questions).
-        func entries(question: String, scale: String?) -> (entries: [String: String], locations: [String: SourceLocation]) {
+        package func entries(question: String, scale: String?) -> (entries: [String: String], locations: [String: SourceLocation]) {
             let own = byQuestion[question], scaled = scale.flatMap { byScale[$0] }
             var result = common
             let count = common.entries.count + (own?.entries.count ?? 0) + (scaled?.entries.count ?? 0)

@@ -100,8 +100,7 @@ struct YAMLComposer {
             return result
         case YAML_MAPPING_START_EVENT:
             let anchor = event.data.mapping_start.anchor
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys: [(key: String, mark: YAMLNode.Mark)] = []
+            var pairs: [YAMLNode.Mapping.Pair] = []
             var seen: [String: YAMLNode.Mark] = [:]
             var duplicates: [String: YAMLNode.Mark] = [:]
             var size = 1, height = 0
@@ -115,16 +114,24 @@ struct YAMLComposer {
                 var valueEvent = try next()
                 let (value, valueSize, valueHeight) = try node(from: &valueEvent, depth: depth + 1)
                 if case .scalar(let s) = key {
-                    // The few keys of most mappings (an option, a row) are compared, not hashed.
-                    if keys.count < YAMLComposer.comparedKeys {
-                        if let first = keys.first(where: { $0.key == s.string }) { duplicates[s.string] = first.mark }
-                        keys.append((s.string, s.mark))
+                    // The few keys of most mappings (an option, a row) are compared with those before, not hashed.
+                    if pairs.count < YAMLComposer.comparedKeys {
+                        for earlier in pairs {
+                            if case .scalar(let e) = earlier.key, e.string == s.string {
+                                duplicates[s.string] = e.mark
+                                break
+                            }
+                        }
                     } else {
-                        if seen.isEmpty { for (k, m) in keys where seen[k] == nil { seen[k] = m } }
+                        if seen.isEmpty {
+                            for earlier in pairs {
+                                if case .scalar(let e) = earlier.key, seen[e.string] == nil { seen[e.string] = e.mark }
+                            }
+                        }
                         if let first = seen[s.string] { duplicates[s.string] = first } else { seen[s.string] = s.mark }
                     }
                 }
-                pairs.append((key, value))
+                pairs.append(.init(key: key, value: value))
                 size += keySize + valueSize
                 height = max(height, keyHeight + 1, valueHeight + 1)
             }
