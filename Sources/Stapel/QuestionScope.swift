@@ -93,7 +93,7 @@ package enum QuestionScope {
 
         /// Which part a key belongs to: `questions.<id>.…` to question `id`, `scales.<id>.…` to scale `id`,
         /// `questions` or `scales` with no third part to neither, anything else to every question.
-        enum Group: Equatable {
+        enum Group {
             case question(String), scale(String), common, neither
         }
 
